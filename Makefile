@@ -1,0 +1,51 @@
+# Tidende: every entry point. `make serve` and `make test` install what is missing first.
+include tools/versions.env
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+# npm's binaryen must come before any other wasm-opt (Debian's 108 breaks the page).
+export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+# The end-to-end tests (CommonJS) resolve playwright-core and axe-core from tools/.
+export NODE_PATH := $(CURDIR)/tools/node_modules
+export CHROME_PATH ?= /usr/bin/chromium
+# The sub-path the site is deployed under; `make build PUBLIC_URL=/nyheder/`.
+PUBLIC_URL ?= /
+export PUBLIC_URL
+
+.PHONY: setup serve build test fmt-check lint unit browser e2e preview clean
+
+setup:
+	@tools/setup.sh
+
+serve: setup
+	trunk serve --address 127.0.0.1 --port 8080
+
+build: setup
+	tools/build.sh
+
+test: setup fmt-check lint unit browser build e2e
+	@echo "make test: all checks passed"
+
+fmt-check:
+	cargo fmt --all -- --check
+
+lint:
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --all-targets -- -D warnings
+
+unit:
+	cargo test
+
+browser:
+	cargo test --target wasm32-unknown-unknown
+
+e2e:
+	node --test --test-reporter=spec e2e/*.test.cjs
+
+preview: build
+	tools/preview.sh
+
+clean:
+	cargo clean
+	rm -rf dist dist-*

@@ -1,0 +1,11 @@
+//! Tidende: the reader-facing front end of a Danish IT-news site.
+//!
+//! Data flows one way: [`api`] fetches and decodes into [`model`] types, [`pages`] place
+//! the regions a route needs, [`components`] render already-validated data.
+
+pub mod app;
+pub mod components;
+pub mod config;
+pub mod pages;
+
+pub use app::App;
