@@ -38,7 +38,7 @@ unit:
 	cargo test
 
 browser:
-	cargo test --target wasm32-unknown-unknown
+	tools/browser-tests.sh
 
 e2e:
 	node --test --test-reporter=spec e2e/*.test.cjs

@@ -3,9 +3,11 @@
 //! Data flows one way: [`api`] fetches and decodes into [`model`] types, [`pages`] place
 //! the regions a route needs, [`components`] render already-validated data.
 
+pub mod api;
 pub mod app;
 pub mod components;
 pub mod config;
+pub mod model;
 pub mod pages;
 
 pub use app::App;

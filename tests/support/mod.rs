@@ -6,6 +6,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
+/// The fixture backend that tools/browser-tests.sh starts beside the tests.
+pub const FIXTURES: &str = "http://127.0.0.1:8931/";
+
 /// A mounted view; unmounts and removes its container when dropped.
 pub struct Mounted {
     pub root: HtmlElement,

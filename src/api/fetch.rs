@@ -1,0 +1,103 @@
+//! One GET of one document, bounded in time and size, decoded and validated.
+
+use js_sys::Uint8Array;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, ReadableStreamDefaultReader, ReadableStreamReadResult};
+
+use super::error::ApiError;
+use crate::model::{decode, Document};
+
+/// Fetches `url` and decodes it as `T`. Never panics: every failure is an [`ApiError`].
+/// What was skipped inside the document is reported in the console.
+pub async fn get_document<T: Document>(
+    url: &str,
+    timeout_ms: u32,
+    max_bytes: usize,
+) -> Result<T, ApiError> {
+    let bytes = get_bytes(url, timeout_ms, max_bytes).await?;
+    let decoded = decode::<T>(&bytes).map_err(|e| {
+        log_warning(&format!("Tidende: {url}: {e}"));
+        ApiError::Decode(e)
+    })?;
+    for note in &decoded.notes {
+        log_warning(&format!("Tidende: {url}: {note}"));
+    }
+    Ok(decoded.value)
+}
+
+/// The body of a successful response, at most `max_bytes` long. One AbortController
+/// bounds the whole exchange (connecting, headers and every chunk of the body), so a
+/// response that starts and then stalls is cut off as surely as one that never starts.
+async fn get_bytes(url: &str, timeout_ms: u32, max_bytes: usize) -> Result<Vec<u8>, ApiError> {
+    let controller = AbortController::new().map_err(|e| ApiError::Network(js_detail(&e)))?;
+    let signal = controller.signal();
+    let _deadline = gloo_timers::callback::Timeout::new(timeout_ms, move || controller.abort());
+    let failed = |detail: String| {
+        if signal.aborted() {
+            ApiError::Timeout {
+                after_ms: timeout_ms,
+            }
+        } else {
+            ApiError::Network(detail)
+        }
+    };
+
+    let response = gloo_net::http::Request::get(url)
+        .abort_signal(Some(&signal))
+        .send()
+        .await
+        .map_err(|e| failed(e.to_string()))?;
+    if !response.ok() {
+        return Err(ApiError::Status {
+            code: response.status(),
+            url: url.to_string(),
+        });
+    }
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > max_bytes as u64) {
+        return Err(ApiError::TooLarge { limit: max_bytes });
+    }
+    let Some(stream) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: ReadableStreamDefaultReader = stream
+        .get_reader()
+        .dyn_into()
+        .map_err(|e| ApiError::Network(js_detail(&e)))?;
+    let mut body = Vec::with_capacity(declared.map_or(16 * 1024, |n| n as usize));
+    loop {
+        let chunk: ReadableStreamReadResult = JsFuture::from(reader.read())
+            .await
+            .map_err(|e| failed(js_detail(&e)))?
+            .unchecked_into();
+        if chunk.get_done().unwrap_or(true) {
+            break;
+        }
+        let bytes = Uint8Array::new(&chunk.get_value());
+        if body.len() + bytes.length() as usize > max_bytes {
+            // Stop the download, not just the reading of it.
+            let _ = reader.cancel();
+            return Err(ApiError::TooLarge { limit: max_bytes });
+        }
+        let start = body.len();
+        body.resize(start + bytes.length() as usize, 0);
+        bytes.copy_to(&mut body[start..]);
+    }
+    Ok(body)
+}
+
+fn js_detail(value: &wasm_bindgen::JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| format!("{value:?}"))
+}
+
+fn log_warning(message: &str) {
+    web_sys::console::warn_1(&message.into());
+}

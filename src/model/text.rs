@@ -1,0 +1,134 @@
+//! Text fields that must not be empty, and article slugs.
+
+use serde::{Deserialize, Deserializer};
+use std::fmt;
+
+/// Text that is not empty or only whitespace: headlines, names, titles.
+/// Shown as text, never as HTML, so a `<` in it stays a `<`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text(String);
+
+impl Text {
+    pub fn new(s: impl Into<String>) -> Result<Self, &'static str> {
+        let s = s.into();
+        if s.trim().is_empty() {
+            Err("must not be empty")
+        } else {
+            Ok(Self(s))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Text::new(String::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
+
+/// An article's stable, readable name in URLs: `^[a-z0-9]+(-[a-z0-9]+)*$`, at most 120
+/// characters. The pattern keeps it safe in a path segment and in a file name.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Slug(String);
+
+pub const MAX_SLUG_LEN: usize = 120;
+
+impl Slug {
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let well_formed = !s.is_empty()
+            && s.len() <= MAX_SLUG_LEN
+            && s.split('-').all(|part| {
+                !part.is_empty()
+                    && part
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            });
+        if well_formed {
+            Ok(Self(s.to_string()))
+        } else {
+            Err(format!(
+                "{:?} is not a slug (lower-case a-z, 0-9 and single hyphens, at most {MAX_SLUG_LEN} characters)",
+                truncate_for_message(s)
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Slug {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Slug::parse(&String::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Error messages quote the bad value, but a hostile backend may send megabytes of it.
+pub(crate) fn truncate_for_message(s: &str) -> String {
+    const MAX: usize = 80;
+    match s.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_refuses_empty_and_blank() {
+        assert!(Text::new("").is_err());
+        assert!(Text::new(" \n\t").is_err());
+        assert_eq!(Text::new("Nokia sælger").unwrap().as_str(), "Nokia sælger");
+    }
+
+    #[test]
+    fn text_keeps_markup_as_plain_characters() {
+        let t: Text = serde_json::from_str(r#""<script>alert(1)</script>""#).unwrap();
+        assert_eq!(t.as_str(), "<script>alert(1)</script>");
+    }
+
+    #[test]
+    fn slugs() {
+        for ok in ["nokia", "nokia-saelger-withings", "5g", "a-1-b"] {
+            assert!(Slug::parse(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "Nokia",
+            "nokia--x",
+            "-nokia",
+            "nokia-",
+            "nøkia",
+            "a/b",
+            "../x",
+            "a b",
+            &"a".repeat(121),
+        ] {
+            assert!(Slug::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn long_values_are_cut_in_messages() {
+        let msg = Slug::parse(&"X".repeat(10_000)).unwrap_err();
+        assert!(msg.len() < 300, "{}", msg.len());
+    }
+}
