@@ -1,21 +1,42 @@
-//! The router and the page shell: header, main, aside, footer.
+//! The router and the page shell: header, the route's main and aside, footer.
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::api::{self, Api};
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::config;
+use crate::pages::article::ArticlePage;
 use crate::pages::front::FrontPage;
+use crate::pages::jobs::JobsPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::people::PeopleNewsPage;
+use crate::pages::shared::SharedDocs;
+use crate::scroll;
 
+/// What the pages take from context: the backend, and the documents shared between pages.
+/// Tests call this with a backend of their own.
+pub fn provide_services(api: Api) {
+    provide_context(SharedDocs::new(api.clone()));
+    provide_context(api);
+}
+
+/// The app as deployed: the backend named by the served page.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
-    let base = config::router_base(&config::document_base_path());
+    view! { <Site api=Api::new(&api::base::from_document()) /> }
+}
 
+/// The whole site on a given backend.
+#[component]
+pub fn Site(api: Api) -> impl IntoView {
+    provide_meta_context();
+    provide_services(api);
+    let base = config::router_base(&config::document_base_path());
+    scroll::install_restoration();
     view! {
         <Title formatter=|title: String| {
             if title.is_empty() { "Tidende".to_string() } else { format!("{title} – Tidende") }
@@ -23,15 +44,23 @@ pub fn App() -> impl IntoView {
         <Router base>
             <a class="skip-link" href="#indhold">"Spring til indhold"</a>
             <SiteHeader />
-            <div class="layout">
-                <main id="indhold" tabindex="-1">
-                    <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=FrontPage />
-                    </Routes>
-                </main>
-                <aside class="sidebar" aria-label="Mere fra Tidende"></aside>
-            </div>
+            <Shell />
             <SiteFooter />
         </Router>
+    }
+}
+
+/// The routes, each laying out its own `main` and `aside` inside the page grid.
+#[component]
+pub fn Shell() -> impl IntoView {
+    view! {
+        <div class="layout">
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/") view=FrontPage />
+                <Route path=path!("/artikel/:slug") view=ArticlePage />
+                <Route path=path!("/navnenyt") view=PeopleNewsPage />
+                <Route path=path!("/job") view=JobsPage />
+            </Routes>
+        </div>
     }
 }

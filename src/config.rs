@@ -39,9 +39,45 @@ pub fn document_base_path() -> String {
     "/".to_string()
 }
 
+/// An absolute URL of a page of this site: origin, deployment sub-path, route path.
+pub fn absolute_url(origin: &str, base_path: &str, path: &str) -> String {
+    format!(
+        "{}{}{path}",
+        origin.trim_end_matches('/'),
+        router_base(base_path)
+    )
+}
+
+/// The absolute URL of a route path on the running site, for canonical links and Open
+/// Graph tags.
+#[cfg(target_arch = "wasm32")]
+pub fn page_url(path: &str) -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    absolute_url(&origin, &document_base_path(), path)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn page_url(path: &str) -> String {
+    path.to_string()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::router_base;
+    use super::{absolute_url, router_base};
+
+    #[test]
+    fn absolute_urls_include_the_sub_path() {
+        assert_eq!(
+            absolute_url("https://tidende.dk", "/", "/artikel/x"),
+            "https://tidende.dk/artikel/x"
+        );
+        assert_eq!(
+            absolute_url("https://example.dk/", "/nyheder/", "/job"),
+            "https://example.dk/nyheder/job"
+        );
+    }
 
     #[test]
     fn root_deployment_has_empty_base() {

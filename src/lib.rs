@@ -7,7 +7,10 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod config;
+pub mod format;
 pub mod model;
 pub mod pages;
+pub mod routes;
+pub mod scroll;
 
 pub use app::App;

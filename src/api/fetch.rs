@@ -15,7 +15,11 @@ pub async fn get_document<T: Document>(
     timeout_ms: u32,
     max_bytes: usize,
 ) -> Result<T, ApiError> {
-    let bytes = get_bytes(url, timeout_ms, max_bytes).await?;
+    // Boxed, so the fetch state machine exists once in the wasm rather than once per
+    // document type it is awaited for.
+    let bytes: std::pin::Pin<Box<dyn std::future::Future<Output = _>>> =
+        Box::pin(get_bytes(url.to_string(), timeout_ms, max_bytes));
+    let bytes = bytes.await?;
     let decoded = decode::<T>(&bytes).map_err(|e| {
         log_warning(&format!("Tidende: {url}: {e}"));
         ApiError::Decode(e)
@@ -29,7 +33,8 @@ pub async fn get_document<T: Document>(
 /// The body of a successful response, at most `max_bytes` long. One AbortController
 /// bounds the whole exchange (connecting, headers and every chunk of the body), so a
 /// response that starts and then stalls is cut off as surely as one that never starts.
-async fn get_bytes(url: &str, timeout_ms: u32, max_bytes: usize) -> Result<Vec<u8>, ApiError> {
+async fn get_bytes(url: String, timeout_ms: u32, max_bytes: usize) -> Result<Vec<u8>, ApiError> {
+    let url = url.as_str();
     let controller = AbortController::new().map_err(|e| ApiError::Network(js_detail(&e)))?;
     let signal = controller.signal();
     let _deadline = gloo_timers::callback::Timeout::new(timeout_ms, move || controller.abort());

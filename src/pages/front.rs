@@ -1,13 +1,40 @@
-//! The front page.
+//! The front page: the latest articles, and the sidebar.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+
+use super::meta::PageMeta;
+use super::shared::SharedDocs;
+use super::sidebar::Sidebar;
+use crate::components::region::{loaded, Skeleton};
+use crate::components::teaser::ArticleList;
+use crate::model::{ArticleIndex, Teaser};
+use crate::routes;
 
 #[component]
 pub fn FrontPage() -> impl IntoView {
+    let docs = expect_context::<SharedDocs>();
+    let first = docs.article_index();
+    let more = docs.more_articles;
+    let api = docs.api().clone();
     view! {
-        <Title text="Forside" />
-        <Meta name="description" content="Seneste nyt om it i Danmark." />
-        <h1 class="page-title">"Seneste nyt"</h1>
+        <PageMeta
+            title="Forside".to_string()
+            description="Seneste nyt om it i Danmark: virksomheder, teknologi, karriere og navnenyt.".to_string()
+            path=routes::FRONT.to_string()
+        />
+        <main id="indhold" tabindex="-1" class="main">
+            <h1 class="page-title">"Seneste nyt"</h1>
+            <Suspense fallback=|| view! { <Skeleton shape="teaser" count=6 /> }>
+                {loaded(first, "Forsidens artikler", move |page: ArticleIndex| {
+                    let api = api.clone();
+                    let list = more.list(page, |t: &Teaser| t.slug.to_string(), move |path| {
+                        let api = api.clone();
+                        async move { api.article_index(Some(&path)).await }
+                    });
+                    view! { <ArticleList list /> }
+                })}
+            </Suspense>
+        </main>
+        <Sidebar />
     }
 }

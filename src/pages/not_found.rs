@@ -1,19 +1,41 @@
-//! The 404 page, shown for every path no route matches.
+//! The 404 page, shown for every path no route matches, and for articles that do not exist.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::components::A;
+
+use super::meta::PageMeta;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! {
-        <Title text="Siden findes ikke" />
-        <Meta name="description" content="Siden findes ikke på Tidende." />
+        <main id="indhold" tabindex="-1" class="main">
+            <NotFound title="Siden findes ikke" />
+        </main>
+    }
+}
+
+/// The body of a "not found" answer, for the 404 page and a missing article alike.
+#[component]
+pub fn NotFound(title: &'static str) -> impl IntoView {
+    let path = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
+    view! {
+        <PageMeta
+            title=title.to_string()
+            description="Siden findes ikke på Tidende.".to_string()
+            path=path
+        />
         <Meta name="robots" content="noindex" />
         <section class="not-found" aria-labelledby="not-found-title">
-            <h1 id="not-found-title">"Siden findes ikke"</h1>
-            <p>"Vi kunne ikke finde den side, du leder efter. Den kan være flyttet eller slettet, eller adressen kan være skrevet forkert."</p>
-            <p><A href="/">"Gå til forsiden"</A></p>
+            <h1 id="not-found-title">{title}</h1>
+            <p>
+                "Vi kunne ikke finde den side, du leder efter. Den kan være flyttet eller slettet, eller adressen kan være skrevet forkert."
+            </p>
+            <p>
+                <A href="/">"Gå til forsiden"</A>
+            </p>
         </section>
     }
 }

@@ -3,14 +3,14 @@
 
 mod support;
 
-use support::{mount_app_at, text_of};
+use support::{mount_site_at, text_of};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn shell_has_landmarks_and_danish_navigation() {
-    let page = mount_app_at("/").await;
+    let page = mount_site_at("/", support::backend("sample")).await;
     for selector in [
         "header.site-header",
         "nav[aria-label='Hovedmenu']",
@@ -28,7 +28,7 @@ async fn shell_has_landmarks_and_danish_navigation() {
 
 #[wasm_bindgen_test]
 async fn unknown_path_shows_the_404_page() {
-    let page = mount_app_at("/findes-ikke").await;
+    let page = mount_site_at("/findes-ikke", support::backend("sample")).await;
     let h1 = page.query("main h1").expect("an h1 on the 404 page");
     assert_eq!(text_of(&h1), "Siden findes ikke");
     assert_eq!(page.all("h1").len(), 1, "exactly one h1");

@@ -1,0 +1,40 @@
+//! The jobs page, `/job`: every job listing, paged with "Vis flere".
+
+use leptos::prelude::*;
+
+use super::meta::PageMeta;
+use super::shared::SharedDocs;
+use super::sidebar::Sidebar;
+use crate::components::jobs::JobList;
+use crate::components::region::{loaded, Skeleton};
+use crate::model::{Job, JobPage};
+use crate::routes;
+
+#[component]
+pub fn JobsPage() -> impl IntoView {
+    let docs = expect_context::<SharedDocs>();
+    let first = docs.jobs();
+    let more = docs.more_jobs;
+    let api = docs.api().clone();
+    view! {
+        <PageMeta
+            title="Job".to_string()
+            description="Ledige stillinger i den danske it-branche.".to_string()
+            path=routes::JOBS.to_string()
+        />
+        <main id="indhold" tabindex="-1" class="main">
+            <h1 class="page-title">"Job"</h1>
+            <Suspense fallback=|| view! { <Skeleton shape="job" count=6 /> }>
+                {loaded(first, "Jobopslagene", move |page: JobPage| {
+                    let api = api.clone();
+                    let list = more.list(page, |j: &Job| j.id.to_string(), move |path| {
+                        let api = api.clone();
+                        async move { api.jobs(Some(&path)).await }
+                    });
+                    view! { <JobList list /> }
+                })}
+            </Suspense>
+        </main>
+        <Sidebar jobs=false />
+    }
+}

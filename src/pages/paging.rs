@@ -1,0 +1,113 @@
+//! "Vis flere": the pages of a list after the first, and loading the next one.
+
+use std::collections::HashSet;
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::ApiError;
+use crate::components::load_more::{MoreState, PagedList};
+use crate::model::Page;
+
+/// The pages loaded after the first, and where loading the next one stands.
+pub struct Paging<T: Send + Sync + 'static> {
+    pages: RwSignal<Vec<Page<T>>>,
+    state: RwSignal<MoreState>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Paging<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for Paging<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Paging<T> {
+    pub fn new() -> Self {
+        Self {
+            pages: RwSignal::new(Vec::new()),
+            state: RwSignal::new(MoreState::Idle),
+        }
+    }
+
+    /// The first page's entries, then the loaded pages', each entry once (by `key`): a page
+    /// boundary that moved while the reader read must not show an entry twice.
+    fn entries(&self, first: Page<T>, key: fn(&T) -> String) -> Signal<Vec<T>> {
+        let pages = self.pages;
+        Signal::derive(move || {
+            let mut seen = HashSet::new();
+            let mut out = Vec::new();
+            pages.with(|more| {
+                for entry in first.entries().chain(more.iter().flat_map(Page::entries)) {
+                    if seen.insert(key(entry)) {
+                        out.push(entry.clone());
+                    }
+                }
+            });
+            out
+        })
+    }
+
+    /// The path of the next page to load, if any.
+    fn next(&self, first_next: Option<String>) -> Signal<Option<String>> {
+        let pages = self.pages;
+        Signal::derive(move || {
+            pages.with(|more| match more.last() {
+                Some(last) => last.next.clone(),
+                None => first_next.clone(),
+            })
+        })
+    }
+
+    /// The list as its component sees it: the first page plus the loaded ones, and a
+    /// "Vis flere" that fetches the next page with `fetch`.
+    pub fn list<F, Fut>(&self, first: Page<T>, key: fn(&T) -> String, fetch: F) -> PagedList<T>
+    where
+        F: Fn(String) -> Fut + Clone + Send + Sync + 'static,
+        Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
+    {
+        let this = *self;
+        let next = self.next(first.next.clone());
+        PagedList {
+            total: first.total_items,
+            entries: self.entries(first, key),
+            has_more: Signal::derive(move || next.with(Option::is_some)),
+            state: self.state.into(),
+            on_more: Callback::new(move |_| {
+                if let Some(path) = next.get_untracked() {
+                    this.load(path, fetch.clone());
+                }
+            }),
+        }
+    }
+
+    /// Loads the page at `path` with `fetch` and appends it; on failure the state says why
+    /// and the next click retries.
+    fn load<F, Fut>(&self, path: String, fetch: F)
+    where
+        F: FnOnce(String) -> Fut + 'static,
+        Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
+    {
+        if self.state.get_untracked() == MoreState::Loading {
+            return;
+        }
+        let (pages, state) = (self.pages, self.state);
+        state.set(MoreState::Loading);
+        spawn_local(async move {
+            match fetch(path).await {
+                Ok(page) => {
+                    pages.update(|p| p.push(page));
+                    state.set(MoreState::Idle);
+                }
+                Err(e) => state.set(MoreState::Failed(e)),
+            }
+        });
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> Default for Paging<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,0 +1,90 @@
+//! The sidebar beside every page: "Læs også" on article pages, the sponsored banner, job
+//! cards and people news, each a region that loads and fails on its own.
+
+use leptos::prelude::*;
+
+use super::shared::SharedDocs;
+use crate::api::ApiError;
+use crate::components::jobs::JobTeaser;
+use crate::components::people_news::PeopleNewsTeaser;
+use crate::components::region::{loaded, RegionFrame, Skeleton};
+use crate::components::sponsored::{SponsoredBanner, SponsoredFrame};
+use crate::components::teaser::RelatedReads;
+use crate::model::{JobPage, PeopleNewsPage, RelatedReads as RelatedDoc, Slug, SponsoredItem};
+
+/// How many entries the sidebar's teasers show.
+const JOBS_IN_SIDEBAR: usize = 4;
+const PEOPLE_IN_SIDEBAR: usize = 3;
+
+#[component]
+pub fn Sidebar(
+    /// The article whose related reads to show (article pages only).
+    #[prop(optional, into)]
+    related: Option<Signal<Option<Slug>>>,
+    #[prop(default = true)] jobs: bool,
+    #[prop(default = true)] people: bool,
+) -> impl IntoView {
+    let docs = expect_context::<SharedDocs>();
+    let related = related.map(|slug| {
+        let api = docs.api().clone();
+        let resource = LocalResource::new(move || {
+            let api = api.clone();
+            let slug = slug.get();
+            async move {
+                match slug {
+                    Some(slug) => api.related(&slug).await,
+                    None => Err(ApiError::Status {
+                        code: 404,
+                        url: String::new(),
+                    }),
+                }
+            }
+        });
+        view! {
+            <RegionFrame name="related" title="Læs også">
+                <Suspense fallback=|| view! { <Skeleton shape="related" count=4 /> }>
+                    {loaded(resource, "Relaterede artikler", |doc: RelatedDoc| {
+                        view! { <RelatedReads teasers=doc.teasers().cloned().collect() /> }
+                    })}
+                </Suspense>
+            </RegionFrame>
+        }
+    });
+    let sponsored = docs.sponsored();
+    let jobs = jobs.then(|| {
+        let first = docs.jobs();
+        view! {
+            <RegionFrame name="jobs" title="Job">
+                <Suspense fallback=|| view! { <Skeleton shape="job" count=JOBS_IN_SIDEBAR /> }>
+                    {loaded(first, "Jobopslagene", |page: JobPage| {
+                        view! { <JobTeaser jobs=page.entries().take(JOBS_IN_SIDEBAR).cloned().collect() /> }
+                    })}
+                </Suspense>
+            </RegionFrame>
+        }
+    });
+    let people = people.then(|| {
+        let first = docs.people_news();
+        view! {
+            <RegionFrame name="people-news" title="Navnenyt fra it-Danmark">
+                <Suspense fallback=|| view! { <Skeleton shape="person-compact" count=PEOPLE_IN_SIDEBAR /> }>
+                    {loaded(first, "Navnenyt", |page: PeopleNewsPage| {
+                        view! { <PeopleNewsTeaser entries=page.entries().take(PEOPLE_IN_SIDEBAR).cloned().collect() /> }
+                    })}
+                </Suspense>
+            </RegionFrame>
+        }
+    });
+    view! {
+        <aside class="sidebar" aria-label="Mere fra Tidende">
+            {related}
+            <SponsoredFrame>
+                <Suspense fallback=|| view! { <Skeleton shape="sponsored" count=1 /> }>
+                    {loaded(sponsored, "Annoncen", |item: SponsoredItem| view! { <SponsoredBanner item /> })}
+                </Suspense>
+            </SponsoredFrame>
+            {jobs}
+            {people}
+        </aside>
+    }
+}
