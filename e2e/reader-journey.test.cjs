@@ -66,6 +66,7 @@ test('front page → article → related read → back → people news → Vis f
   await page.waitForSelector('main article h1');
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'navigated without reloading');
   assert.equal(await page.evaluate(() => window.scrollY), 0, 'a new page starts at the top');
+  await page.waitForFunction(() => document.activeElement?.id === 'indhold');
 
   // Scroll down, follow a related read in the sidebar.
   await page.waitForSelector('.region--related .related-item a');

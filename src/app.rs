@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 use crate::api::{self, Api};
 use crate::components::site_footer::SiteFooter;
@@ -53,6 +54,7 @@ pub fn Site(api: Api) -> impl IntoView {
 /// The routes, each laying out its own `main` and `aside` inside the page grid.
 #[component]
 pub fn Shell() -> impl IntoView {
+    focus_main_after_navigation();
     view! {
         <div class="layout">
             <Routes fallback=NotFoundPage>
@@ -63,4 +65,29 @@ pub fn Shell() -> impl IntoView {
             </Routes>
         </div>
     }
+}
+
+/// After a client-side navigation, focus moves to the new page's `main`: the link that was
+/// clicked is gone, and a screen reader should start reading the new page, as it would
+/// after a full page load. The first render is left alone, and so is the scroll position.
+fn focus_main_after_navigation() {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            request_animation_frame(|| {
+                let main = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id("indhold"));
+                if let Some(main) = main {
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = main
+                        .unchecked_into::<web_sys::HtmlElement>()
+                        .focus_with_options(&options);
+                }
+            });
+        }
+        path
+    });
 }
