@@ -43,7 +43,9 @@ pub fn Site(api: Api) -> impl IntoView {
             if title.is_empty() { "Tidende".to_string() } else { format!("{title} – Tidende") }
         } />
         <Router base>
-            <a class="skip-link" href="#indhold">"Spring til indhold"</a>
+            <a class="skip-link" href="#indhold" on:click=skip_to_content>
+                "Spring til indhold"
+            </a>
             <SiteHeader />
             <Shell />
             <SiteFooter />
@@ -67,6 +69,26 @@ pub fn Shell() -> impl IntoView {
     }
 }
 
+/// The skip link moves focus to the main content. Handled here because the page's
+/// `<base href>` would resolve a bare `#indhold` to the front page.
+fn skip_to_content(ev: web_sys::MouseEvent) {
+    ev.prevent_default();
+    focus_main(false);
+}
+
+fn focus_main(prevent_scroll: bool) {
+    let main = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("indhold"));
+    if let Some(main) = main {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(prevent_scroll);
+        let _ = main
+            .unchecked_into::<web_sys::HtmlElement>()
+            .focus_with_options(&options);
+    }
+}
+
 /// After a client-side navigation, focus moves to the new page's `main`: the link that was
 /// clicked is gone, and a screen reader should start reading the new page, as it would
 /// after a full page load. The first render is left alone, and so is the scroll position.
@@ -75,18 +97,7 @@ fn focus_main_after_navigation() {
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.is_some_and(|p| p != path) {
-            request_animation_frame(|| {
-                let main = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.get_element_by_id("indhold"));
-                if let Some(main) = main {
-                    let options = web_sys::FocusOptions::new();
-                    options.set_prevent_scroll(true);
-                    let _ = main
-                        .unchecked_into::<web_sys::HtmlElement>()
-                        .focus_with_options(&options);
-                }
-            });
+            request_animation_frame(|| focus_main(true));
         }
         path
     });

@@ -1,0 +1,135 @@
+// Accessibility on the release build: axe-core finds no WCAG 2.2 A/AA violation on any
+// page, at phone and desktop widths, light and dark; and a reader with only a keyboard
+// can skip to the content, use the navigation, reach the article's and the sidebar's
+// links, and press "Vis flere".
+'use strict';
+const fs = require('node:fs');
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { startPreview } = require('./lib/preview.cjs');
+const { launch, watchedPage } = require('./lib/browser.cjs');
+const { SEED, PAGES, settled } = require('./lib/site.cjs');
+
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startPreview({ root: process.env.DIST_DIR || 'dist' });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+// Runs axe in the page. Evaluated through the DevTools protocol, so the page's CSP (which
+// rightly forbids injected scripts) does not stand in the way.
+async function axe(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ': ' + n.failureSummary),
+    }));
+  }, TAGS);
+}
+
+for (const width of [375, 1280]) {
+  for (const colorScheme of ['light', 'dark']) {
+    test(`axe: no WCAG 2.2 AA violations at ${width}px, ${colorScheme}`, async () => {
+      const page = await watchedPage(browser, { viewport: { width, height: 900 }, colorScheme });
+      for (const { path, ready } of PAGES) {
+        await page.goto(server.url + path);
+        await settled(page, ready);
+        const violations = await axe(page);
+        assert.deepEqual(violations, [], `${path} at ${width}px ${colorScheme}:\n${JSON.stringify(violations, null, 2)}`);
+      }
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    });
+  }
+}
+
+// The element that has focus, described for assertions.
+const focused = (page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    const style = el ? getComputedStyle(el) : null;
+    return {
+      tag: el?.tagName.toLowerCase(),
+      id: el?.id,
+      text: (el?.textContent || '').replace(/\s+/g, ' ').trim(),
+      href: el?.getAttribute('href'),
+      inAside: !!el?.closest('aside'),
+      inArticle: !!el?.closest('main article'),
+      inNav: !!el?.closest('nav'),
+      outline: style ? style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 : false,
+    };
+  });
+
+async function tabUntil(page, predicate, limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (predicate(f)) return f;
+  }
+  throw new Error('never reached the element with Tab');
+}
+
+test('keyboard only: skip link, navigation, article, sidebar, Vis flere', async () => {
+  const page = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url + SEED);
+  await settled(page, 'main article h1');
+
+  // The first Tab reaches the skip link, visibly; Enter moves focus to the main content.
+  await page.keyboard.press('Tab');
+  let f = await focused(page);
+  assert.equal(f.text, 'Spring til indhold');
+  assert.ok(f.outline, 'the skip link shows its focus');
+  const box = await page.locator('.skip-link').boundingBox();
+  assert.ok(box && box.y >= 0, 'the focused skip link is on screen');
+  await page.keyboard.press('Enter');
+  f = await focused(page);
+  assert.equal(f.id, 'indhold', 'focus is on the main content');
+  assert.equal(new URL(page.url()).pathname, SEED, 'the skip link did not navigate away');
+
+  // On into the article: its first link is a link in the body text.
+  f = await tabUntil(page, (x) => x.inArticle);
+  assert.ok(f.outline, 'links show their focus');
+  // A "Læs også" link in the body, then the sidebar's related reads.
+  f = await tabUntil(page, (x) => x.inArticle && x.href?.startsWith('/artikel/'));
+  f = await tabUntil(page, (x) => x.inAside);
+  assert.equal(f.href?.startsWith('/artikel/'), true, 'the first sidebar stop is a related read');
+  f = await tabUntil(page, (x) => x.inAside && x.text.startsWith('Opbygning af en ny netværksstrategi'));
+  f = await tabUntil(page, (x) => x.inAside && x.href === '/navnenyt');
+
+  // Enter follows the link; on the people-news page, Tab reaches "Vis flere" and Enter
+  // loads the next page.
+  await page.keyboard.press('Enter');
+  await page.waitForURL(server.url + '/navnenyt');
+  await settled(page, 'main .people-item');
+  f = await focused(page);
+  assert.equal(f.id, 'indhold', 'after navigating, focus starts at the new main');
+  f = await tabUntil(page, (x) => x.text === 'Vis flere');
+  assert.ok(f.outline, 'the button shows its focus');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('main .people-item').length === 20);
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.querySelectorAll('main .people-item').length === 30);
+
+  // The main navigation is reachable from the top of the page.
+  await page.goto(server.url + '/');
+  await settled(page, '.teaser');
+  f = await tabUntil(page, (x) => x.inNav && x.href === '/job', 10);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(server.url + '/job');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -1,0 +1,32 @@
+// What the end-to-end tests know about the site: its pages, its regions and the API
+// documents each region reads, and how to wait until a page has settled.
+'use strict';
+
+const SEED = '/artikel/nokia-saelger-milliard-satsning-withings';
+
+// Every route, with a selector that appears once its main content has loaded.
+const PAGES = [
+  { path: '/', ready: '.teaser-list .teaser' },
+  { path: SEED, ready: 'main article h1' },
+  { path: '/navnenyt', ready: 'main .people-item' },
+  { path: '/job', ready: 'main .job-card' },
+  { path: '/findes-ikke', ready: 'main h1#not-found-title' },
+];
+
+// The regions of the seed article page: the API path each reads (a RegExp on the URL),
+// where it sits, and what it shows when it has loaded.
+const REGIONS = [
+  { name: 'article', api: /\/api\/articles\/(?!index\/)[^/]+\.json$/, scope: 'main', content: 'main article h1' },
+  { name: 'related', api: /\/api\/related\//, scope: '.region--related', content: '.region--related .related-item' },
+  { name: 'sponsored', api: /\/api\/sponsored\//, scope: '.sponsored', content: '.sponsored__headline' },
+  { name: 'jobs', api: /\/api\/jobs\//, scope: '.region--jobs', content: '.region--jobs .job-card' },
+  { name: 'people', api: /\/api\/people\//, scope: '.region--people-news', content: '.region--people-news .people-item' },
+];
+
+// Waits until no region is loading any more (no skeleton left) and `ready` is there.
+async function settled(page, ready) {
+  if (ready) await page.waitForSelector(ready);
+  await page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0);
+}
+
+module.exports = { SEED, PAGES, REGIONS, settled };
