@@ -1,0 +1,157 @@
+// Fault injection on the release build: each region's request is broken in turn (and all
+// at once) by request interception. The hit region shows its error, the rest of the page
+// keeps working, "Prøv igen" recovers once the backend is back, and nothing throws.
+'use strict';
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { startPreview } = require('./lib/preview.cjs');
+const { launch, watchedPage } = require('./lib/browser.cjs');
+const { SEED, REGIONS } = require('./lib/site.cjs');
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startPreview({ root: process.env.DIST_DIR || 'dist' });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const json = { 'content-type': 'application/json; charset=utf-8' };
+
+// Each fault: how to answer an intercepted request, and the error kind the region reports
+// (its data-error attribute).
+const FAULTS = {
+  'HTTP 500': { kind: 'status', answer: (route) => route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>500</h1>' }) },
+  'HTTP 404': { kind: 'status', answer: (route) => route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>404</h1>' }) },
+  'malformed JSON': { kind: 'decode', answer: (route) => route.fulfill({ status: 200, headers: json, body: '{"slug": "nokia", "headline": ' }) },
+  'wrong types': {
+    kind: 'decode',
+    answer: (route) =>
+      route.fulfill({
+        status: 200,
+        headers: json,
+        body: JSON.stringify({ slug: 7, headline: 7, published: 7, body: 7, items: 7, page: 'en', sponsor: 7, url: 7, next: 7 }),
+      }),
+  },
+  'a 5 MB body': { kind: 'too-large', answer: (route) => route.fulfill({ status: 200, headers: json, body: ' '.repeat(5 * 1024 * 1024) + '{}' }) },
+  'the network offline': { kind: 'network', answer: (route) => route.abort('internetdisconnected') },
+};
+
+// A response that never finishes: the request is left hanging. The client aborts it after
+// its 10 s bound, so these cases are slower.
+const NEVER = { kind: 'timeout', answer: () => new Promise(() => {}) };
+
+async function seedPageWith(fault, regions) {
+  const page = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+  for (const region of regions) await page.route(region.api, fault.answer);
+  await page.goto(server.url + SEED);
+  return page;
+}
+
+// The broken regions show their error; the others their content; then, with the backend
+// back, "Prøv igen" in each broken region brings its content.
+async function checkFaultAndRecovery(page, fault, broken, timeout = 5000) {
+  // An article the backend says does not exist is a "not found" page, not an error to
+  // retry: the reader is told so, and the rest of the page works.
+  const missingArticle = fault === FAULTS['HTTP 404'] && broken.some((r) => r.name === 'article');
+  if (missingArticle) {
+    await page.waitForSelector('main h1#not-found-title');
+    assert.equal(await page.locator('main h1').innerText(), 'Artiklen findes ikke');
+    broken = broken.filter((r) => r.name !== 'article');
+  }
+  for (const region of broken) {
+    const error = page.locator(`${region.scope} .region-error`).first();
+    await error.waitFor({ timeout: timeout + 5000 });
+    assert.equal(await error.getAttribute('data-error'), fault.kind, `${region.name}: error kind`);
+    assert.match(await error.innerText(), /kunne ikke vises/);
+  }
+  for (const region of REGIONS.filter((r) => !broken.includes(r) && !(missingArticle && r.name === 'article'))) {
+    await page.waitForSelector(region.content);
+  }
+  assert.equal(await page.locator('.region-error').count(), broken.length, 'only the broken regions fail');
+  // The shell still works: the header is there and its links are live.
+  assert.equal(await page.locator('nav[aria-label="Hovedmenu"] a').count(), 3);
+
+  for (const region of broken) await page.unroute(region.api);
+  for (const region of broken) {
+    await page.click(`${region.scope} .region-error button`);
+    await page.waitForSelector(region.content);
+  }
+  if (missingArticle) {
+    await page.unroute(REGIONS[0].api);
+    await page.reload();
+    await page.waitForSelector(REGIONS[0].content);
+  }
+  assert.equal(await page.locator('.region-error').count(), 0, 'every region recovered');
+  const pageErrors = page.problems.filter((p) => p.startsWith('pageerror'));
+  assert.deepEqual(pageErrors, []);
+}
+
+for (const [name, fault] of Object.entries(FAULTS)) {
+  for (const region of REGIONS) {
+    test(`${name} in ${region.name}: only that region fails, and recovers`, async () => {
+      const page = await seedPageWith(fault, [region]);
+      await checkFaultAndRecovery(page, fault, [region]);
+      await page.context().close();
+    });
+  }
+  test(`${name} everywhere: every region fails on its own, the page lives, all recover`, async () => {
+    const page = await seedPageWith(fault, REGIONS);
+    await checkFaultAndRecovery(page, fault, REGIONS);
+    await page.context().close();
+  });
+}
+
+test('a response that never finishes, in people news: times out alone, recovers', async () => {
+  const people = REGIONS.find((r) => r.name === 'people');
+  const page = await seedPageWith(NEVER, [people]);
+  await checkFaultAndRecovery(page, NEVER, [people], 12000);
+  await page.context().close();
+});
+
+test('responses that never finish, everywhere: every region times out, all recover', async () => {
+  const page = await seedPageWith(NEVER, REGIONS);
+  await checkFaultAndRecovery(page, NEVER, REGIONS, 12000);
+  await page.context().close();
+});
+
+test('offline after loading: the next page fails in place, and comes back online', async () => {
+  const page = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url + SEED);
+  await page.waitForSelector('.region--related .related-item a');
+  await page.context().setOffline(true);
+  // A client-side navigation to another article while offline.
+  await page.click('.region--related .related-item a');
+  const error = page.locator('main .region-error');
+  await error.waitFor();
+  assert.equal(await error.getAttribute('data-error'), 'network');
+  assert.match(await error.innerText(), /Vi kunne ikke få forbindelse/);
+  // What was already loaded stays: the sidebar's shared regions.
+  await page.waitForSelector('.region--jobs .job-card');
+  await page.context().setOffline(false);
+  await page.click('main .region-error button');
+  await page.waitForSelector('main article h1');
+  assert.deepEqual(page.problems.filter((p) => p.startsWith('pageerror')), []);
+  await page.context().close();
+});
+
+test('a failing "Vis flere" keeps the list and retries', async () => {
+  const page = await watchedPage(browser);
+  await page.route(/\/api\/people\/2\.json$/, FAULTS['HTTP 500'].answer);
+  await page.goto(server.url + '/navnenyt');
+  await page.waitForSelector('main .people-item');
+  await page.click('main .load-more__button');
+  await page.waitForSelector('main .load-more .region-error');
+  assert.equal(await page.locator('main .people-item').count(), 10);
+  await page.unroute(/\/api\/people\/2\.json$/);
+  await page.click('main .load-more__button');
+  await page.waitForFunction(() => document.querySelectorAll('main .people-item').length === 20);
+  assert.equal(await page.locator('main .load-more .region-error').count(), 0);
+  assert.deepEqual(page.problems.filter((p) => p.startsWith('pageerror')), []);
+  await page.context().close();
+});
