@@ -13,7 +13,7 @@ export CHROME_PATH ?= /usr/bin/chromium
 PUBLIC_URL ?= /
 export PUBLIC_URL
 
-.PHONY: setup serve build test fmt-check lint unit browser e2e preview clean
+.PHONY: setup serve build build-subpath test fmt-check lint unit browser e2e preview clean
 
 setup:
 	@tools/setup.sh
@@ -24,7 +24,11 @@ serve: setup
 build: setup
 	tools/build.sh
 
-test: setup fmt-check lint unit browser build e2e
+# The same build for a sub-path deployment, which e2e/cdn.test.cjs serves under /nyheder/.
+build-subpath: setup
+	PUBLIC_URL=/nyheder/ DIST_DIR=dist-nyheder tools/build.sh
+
+test: setup fmt-check lint unit browser build build-subpath e2e
 	@echo "make test: all checks passed"
 
 fmt-check:
@@ -40,7 +44,7 @@ unit:
 browser:
 	tools/browser-tests.sh
 
-e2e:
+e2e: build-subpath
 	node --test --test-reporter=spec e2e/*.test.cjs
 
 preview: build

@@ -1,0 +1,389 @@
+// The release build as a CDN serves it: the headers, encodings, rewrites and statuses that
+// tools/postbuild.cjs writes into _headers and _redirects (served by nginx configured from
+// them, e2e/lib/preview.cjs), the app running under its strict CSP, and the sub-path build
+// (dist-nyheder, `make build-subpath`) working under /nyheder/.
+'use strict';
+const { describe, test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const { startPreview, parseHeaders, parseRedirects, patternRegex } = require('./lib/preview.cjs');
+const { launch, watchedPage } = require('./lib/browser.cjs');
+const { HASHED_NAME, inlineScripts, sha256Source } = require('../tools/postbuild.cjs');
+
+const ROOT = path.resolve(__dirname, '..');
+const DIST = path.resolve(ROOT, process.env.DIST_DIR || 'dist');
+const DIST_SUBPATH = path.resolve(ROOT, 'dist-nyheder');
+const SEED_SLUG = 'nokia-saelger-milliard-satsning-withings';
+const SEED = `/artikel/${SEED_SLUG}`;
+const SEED_HEADLINE =
+  'Efter skuffende salg: Nu sælger Nokia den milliard-satsning, der skulle have været selskabets fremtid';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+// The pages the app has, and the h1 each shows.
+const PAGES = [
+  ['/', 'Seneste nyt'],
+  [SEED, SEED_HEADLINE],
+  ['/navnenyt', 'Navnenyt fra it-Danmark'],
+  ['/job', 'Job'],
+  ['/findes-ikke', 'Siden findes ikke'],
+];
+
+// GET (or HEAD) with Node's http module: status, headers, raw header lines, body bytes.
+function request(url, { headers = {}, method = 'GET' } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers, agent: false }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode, headers: res.headers, raw: res.rawHeaders, body: Buffer.concat(chunks) })
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+// How many header lines named `name` a response has (Node joins repeated ones).
+function headerLines(res, name) {
+  return res.raw.filter((v, i) => i % 2 === 0 && v.toLowerCase() === name.toLowerCase()).length;
+}
+
+const distFile = (dist, rel) => fs.readFileSync(path.join(dist, rel));
+const hashedFiles = (dist) => fs.readdirSync(dist).filter((f) => HASHED_NAME.test(f));
+const byExt = (dist, re) => {
+  const f = hashedFiles(dist).find((n) => re.test(n));
+  assert.ok(f, `a hashed ${re} file in ${dist}`);
+  return f;
+};
+
+function assertStrictCsp(csp, where) {
+  assert.ok(csp, `${where}: a Content-Security-Policy header`);
+  assert.match(csp, /script-src [^;]*'wasm-unsafe-eval'/, `${where}: 'wasm-unsafe-eval' in script-src`);
+  assert.match(csp, /script-src [^;]*'sha256-[A-Za-z0-9+/]+=*'/, `${where}: a 'sha256-…' source`);
+  assert.doesNotMatch(csp, /unsafe-inline/, `${where}: no 'unsafe-inline'`);
+  assert.doesNotMatch(csp, /'unsafe-eval'/, `${where}: no 'unsafe-eval'`);
+  assert.match(csp, /frame-ancestors 'none'/, `${where}: frame-ancestors 'none'`);
+  assert.match(csp, /object-src 'none'/, `${where}: object-src 'none'`);
+}
+
+function assertSecurityHeaders(res, where) {
+  assertStrictCsp(res.headers['content-security-policy'], where);
+  assert.equal(headerLines(res, 'content-security-policy'), 1, `${where}: one CSP`);
+  assert.equal(res.headers['x-content-type-options'], 'nosniff', `${where}: X-Content-Type-Options`);
+  assert.equal(res.headers['referrer-policy'], 'strict-origin-when-cross-origin', `${where}: Referrer-Policy`);
+  assert.match(res.headers['permissions-policy'] || '', /camera=\(\)/, `${where}: Permissions-Policy`);
+  assert.equal(res.headers['x-frame-options'], 'DENY', `${where}: X-Frame-Options`);
+  assert.equal(res.headers['cross-origin-opener-policy'], 'same-origin', `${where}: COOP`);
+}
+
+// A watched page that also records every CSP violation the document reports.
+async function cspWatchedPage(browser) {
+  const page = await watchedPage(browser);
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
+    });
+  });
+  return page;
+}
+
+const mainH1 = async (page, text) => {
+  await page.waitForFunction(
+    (want) => document.querySelector('main h1')?.textContent.trim() === want,
+    text,
+    { timeout: 15000 }
+  ).catch(async () => {
+    const got = await page.locator('main h1').first().textContent({ timeout: 100 }).catch(() => null);
+    assert.fail(`${page.url()}: main h1 should read "${text}", has ${JSON.stringify(got)}; problems: ${page.problems}`);
+  });
+};
+
+describe('root build, served like the CDN serves it', () => {
+  let server;
+  let browser;
+  let index;
+
+  before(async () => {
+    server = await startPreview({ root: DIST });
+    browser = await launch();
+    index = distFile(DIST, 'index.html');
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('content-hashed JS, wasm, CSS and favicon are cached for a year, immutable', async () => {
+    const hashed = hashedFiles(DIST);
+    for (const re of [/\.js$/, /_bg\.wasm$/, /\.css$/]) assert.ok(hashed.some((f) => re.test(f)), `a hashed ${re}`);
+    for (const f of hashed) {
+      const res = await request(`${server.url}/${f}`, { method: 'HEAD' });
+      assert.equal(res.status, 200, f);
+      assert.equal(res.headers['cache-control'], IMMUTABLE, f);
+      assert.equal(headerLines(res, 'cache-control'), 1, `${f}: one Cache-Control`);
+    }
+  });
+
+  test('the HTML shell, deep links and API JSON are revalidated; API media cached an hour', async () => {
+    const cases = [
+      ['/', 'no-cache'],
+      ['/index.html', 'no-cache'],
+      [SEED, 'no-cache'],
+      ['/navnenyt', 'no-cache'],
+      ['/job', 'no-cache'],
+      [`/api/articles/${SEED_SLUG}.json`, 'no-cache'],
+      ['/api/articles/index/1.json', 'no-cache'],
+      ['/api/jobs/1.json', 'no-cache'],
+      ['/api/media/nokia-withings.svg', 'public, max-age=3600'],
+    ];
+    for (const [p, want] of cases) {
+      const res = await request(server.url + p, { method: 'HEAD' });
+      assert.equal(res.status, 200, p);
+      assert.equal(res.headers['cache-control'], want, p);
+      assert.equal(headerLines(res, 'cache-control'), 1, `${p}: one Cache-Control`);
+    }
+  });
+
+  test('every HTML response carries the strict CSP and the security headers', async () => {
+    for (const p of ['/', '/index.html', '/404.html', SEED, '/navnenyt', '/job', '/findes-ikke', '/api/x.json']) {
+      const res = await request(server.url + p);
+      assert.match(res.headers['content-type'], /^text\/html; charset=utf-8$/, p);
+      assertSecurityHeaders(res, p);
+    }
+    // Not only HTML: a JSON document or an SVG opened on its own is covered too.
+    assertSecurityHeaders(await request(`${server.url}/api/jobs/1.json`), '/api/jobs/1.json');
+  });
+
+  test('Accept-Encoding: br and gzip get the precompressed files, which decode to the same bytes', async () => {
+    const files = [
+      byExt(DIST, /_bg\.wasm$/),
+      byExt(DIST, /\.js$/),
+      byExt(DIST, /\.css$/),
+      `api/articles/${SEED_SLUG}.json`,
+      'index.html',
+    ];
+    for (const f of files) {
+      const raw = distFile(DIST, f);
+      for (const [enc, decode] of [['br', zlib.brotliDecompressSync], ['gzip', zlib.gunzipSync]]) {
+        const res = await request(`${server.url}/${f}`, { headers: { 'Accept-Encoding': enc } });
+        assert.equal(res.status, 200, `${f} ${enc}`);
+        assert.equal(res.headers['content-encoding'], enc, `${f}: Content-Encoding ${enc}`);
+        assert.match(res.headers.vary || '', /Accept-Encoding/i, `${f}: Vary: Accept-Encoding`);
+        assert.ok(res.body.length < raw.length, `${f} ${enc}: smaller than the file`);
+        assert.ok(decode(res.body).equals(raw), `${f} ${enc}: decodes to the file's bytes`);
+      }
+      const plain = await request(`${server.url}/${f}`, { headers: { 'Accept-Encoding': 'identity' } });
+      assert.equal(plain.headers['content-encoding'], undefined, `${f}: identity is not encoded`);
+      assert.ok(plain.body.equals(raw), `${f}: identity body is the file`);
+    }
+  });
+
+  test('content types: wasm, JSON and UTF-8 text', async () => {
+    const cases = [
+      [byExt(DIST, /_bg\.wasm$/), /^application\/wasm$/],
+      [byExt(DIST, /\.js$/), /^(application|text)\/javascript; charset=utf-8$/],
+      [byExt(DIST, /\.css$/), /^text\/css; charset=utf-8$/],
+      ['api/jobs/1.json', /^application\/json; charset=utf-8$/],
+      ['api/media/nokia-withings.svg', /^image\/svg\+xml; charset=utf-8$/],
+      ['index.html', /^text\/html; charset=utf-8$/],
+    ];
+    for (const [f, re] of cases) {
+      for (const enc of ['br', 'identity']) {
+        const res = await request(`${server.url}/${f}`, { method: 'HEAD', headers: { 'Accept-Encoding': enc } });
+        assert.match(res.headers['content-type'], re, `${f} (${enc})`);
+      }
+    }
+  });
+
+  test('page routes answer 200 with index.html', async () => {
+    for (const p of ['/', SEED, '/artikel/x', '/navnenyt', '/job']) {
+      const res = await request(server.url + p);
+      assert.equal(res.status, 200, p);
+      assert.ok(res.body.equals(index), `${p}: the body is index.html`);
+    }
+  });
+
+  test('an unknown path answers 404 with the app\'s HTML (404.html)', async () => {
+    for (const p of ['/findes-ikke', '/navnenyt/mere', '/api/']) {
+      const res = await request(server.url + p);
+      assert.equal(res.status, 404, p);
+      assert.ok(res.body.equals(distFile(DIST, '404.html')), `${p}: the body is 404.html`);
+    }
+    assert.ok(distFile(DIST, '404.html').equals(index), '404.html is a copy of index.html');
+  });
+
+  test('a missing API document or hashed asset answers 404, not the app with 200', async () => {
+    for (const p of ['/api/articles/findes-ikke.json', '/tidende-0000000000000000.js', '/tidende-0000000000000000_bg.wasm', '/_headers', '/_redirects']) {
+      const res = await request(server.url + p);
+      assert.equal(res.status, 404, p);
+      assert.notEqual(res.headers['cache-control'], IMMUTABLE, `${p}: a 404 is never cached for ever`);
+    }
+  });
+
+  test('_headers: every file has exactly one Cache-Control rule, no path two', () => {
+    const rules = parseHeaders(fs.readFileSync(path.join(DIST, '_headers'), 'utf8'))
+      .filter((r) => r.headers.some(([k]) => k.toLowerCase() === 'cache-control'))
+      .map((r) => ({ ...r, re: new RegExp(patternRegex(r.path)) }));
+    const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]);
+    const files = walk(DIST)
+      .map((f) => `/${path.relative(DIST, f).split(path.sep).join('/')}`)
+      .filter((f) => !/\.(br|gz)$/.test(f) && !/^\/_(headers|redirects)$/.test(f));
+    for (const p of [...files, '/', SEED, '/navnenyt', '/job']) {
+      const matching = rules.filter((r) => r.re.test(p)).map((r) => r.path);
+      assert.equal(matching.length, 1, `${p} matches Cache-Control rules ${JSON.stringify(matching)}`);
+    }
+  });
+
+  test('_redirects rewrites every route of the router, then sends the rest to 404.html', () => {
+    // The routes as src/app.rs declares them: <Route path=path!("/artikel/:slug") …>.
+    const src = fs.readFileSync(path.join(ROOT, 'src/app.rs'), 'utf8');
+    const routes = [...src.matchAll(/path!\("([^"]+)"\)/g)].map((m) => m[1]).filter((p) => p !== '/');
+    assert.ok(routes.length >= 3, `routes found in src/app.rs: ${routes}`);
+    const rules = parseRedirects(fs.readFileSync(path.join(DIST, '_redirects'), 'utf8'));
+    for (const route of routes) {
+      const from = route.replace(/\/:[^/]+$/, '/*').replace(/\/:[^/]+/g, '/:param');
+      assert.ok(
+        rules.some((r) => r.from === from && r.to === '/index.html' && r.status === 200),
+        `_redirects rewrites ${route} (as ${from}) to /index.html with 200`
+      );
+    }
+    assert.deepEqual(rules.at(-1), { from: '/*', to: '/404.html', status: 404 });
+  });
+
+  test('the CSP hash in _headers matches the inline loader actually served', async () => {
+    const res = await request(`${server.url}/`);
+    const scripts = inlineScripts(res.body);
+    assert.equal(scripts.length, 1, 'one inline script (Trunk\'s loader)');
+    const served = sha256Source(scripts[0].bytes);
+    const headers = parseHeaders(fs.readFileSync(path.join(DIST, '_headers'), 'utf8'));
+    const csp = headers.find((r) => r.path === '/*').headers.find(([k]) => k === 'Content-Security-Policy')[1];
+    assert.ok(csp.includes(`'${served}'`), `_headers CSP has '${served}': ${csp}`);
+    assert.ok(res.headers['content-security-policy'].includes(`'${served}'`), 'so does the served header');
+    // And the browser's own view of the script: what it hashes to enforce the policy.
+    const page = await cspWatchedPage(browser);
+    await page.goto(`${server.url}/`);
+    const inBrowser = await page.evaluate(async () => {
+      const text = document.querySelector('script[type=module]:not([src])').textContent;
+      const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+      return `sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
+    });
+    assert.equal(inBrowser, served);
+    await page.context().close();
+  });
+
+  for (const [p, h1] of PAGES) {
+    test(`${p} runs under the CSP: no violation, no console error`, async () => {
+      const page = await cspWatchedPage(browser);
+      const res = await page.goto(server.url + p);
+      assert.equal(res.status(), p === '/findes-ikke' ? 404 : 200);
+      assertStrictCsp(res.headers()['content-security-policy'], p);
+      await mainH1(page, h1);
+      // Let the regions fetch and render (images included) before looking.
+      await page.waitForLoadState('networkidle');
+      assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], `${p}: CSP violations`);
+      assert.deepEqual(page.problems, [], `${p}: page and console errors`);
+      await page.context().close();
+    });
+  }
+
+  test('the CSP is enforced: an injected inline script is refused', async () => {
+    const page = await cspWatchedPage(browser);
+    await page.goto(`${server.url}/`);
+    await mainH1(page, 'Seneste nyt');
+    await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = true;';
+      document.head.append(s);
+    });
+    await page.waitForFunction(() => window.__cspViolations.length > 0);
+    assert.equal(await page.evaluate(() => window.__injected), undefined);
+    assert.match((await page.evaluate(() => window.__cspViolations))[0], /^script-src-elem blocked inline/);
+    await page.context().close();
+  });
+});
+
+describe('sub-path build (dist-nyheder) under /nyheder/', () => {
+  let server;
+  let browser;
+  let base;
+
+  before(async () => {
+    assert.ok(
+      fs.existsSync(path.join(DIST_SUBPATH, 'index.html')),
+      `${DIST_SUBPATH} is missing: run \`make build-subpath\` (make test and make e2e do)`
+    );
+    server = await startPreview({ root: DIST_SUBPATH });
+    assert.equal(server.publicUrl, '/nyheder/', 'publicUrl inferred from <base href>');
+    base = `${server.url}/nyheder`;
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('HTTP: the sub-path redirect, rewrites, 404s and headers carry the prefix', async () => {
+    const bare = await request(base);
+    assert.equal(bare.status, 301);
+    assert.equal(bare.headers.location, '/nyheder/');
+    for (const p of ['/', SEED, '/navnenyt', '/job']) {
+      const res = await request(base + p);
+      assert.equal(res.status, 200, p);
+      assert.equal(res.headers['cache-control'], 'no-cache', p);
+      assertSecurityHeaders(res, `/nyheder${p}`);
+    }
+    assert.equal((await request(`${base}/findes-ikke`)).status, 404);
+    assert.equal((await request(`${base}/api/articles/findes-ikke.json`)).status, 404);
+    const wasm = byExt(DIST_SUBPATH, /_bg\.wasm$/);
+    const res = await request(`${base}/${wasm}`, { headers: { 'Accept-Encoding': 'br' } });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers['cache-control'], IMMUTABLE);
+    assert.equal(res.headers['content-encoding'], 'br');
+    assert.equal((await request(`${server.url}/${wasm}`)).status, 404, 'nothing is served outside /nyheder/');
+  });
+
+  test('/nyheder/, a deep link (and its reload) and /nyheder/navnenyt render', async () => {
+    const page = await cspWatchedPage(browser);
+    const apiCalls = [];
+    page.on('request', (r) => r.url().includes('/api/') && apiCalls.push(new URL(r.url()).pathname));
+    for (const [p, h1] of [['/', 'Seneste nyt'], [SEED, SEED_HEADLINE], ['/navnenyt', 'Navnenyt fra it-Danmark']]) {
+      const res = await page.goto(base + p);
+      assert.equal(res.status(), 200, p);
+      await mainH1(page, h1);
+      if (p === SEED) {
+        await page.reload();
+        await mainH1(page, h1);
+        assert.equal(new URL(page.url()).pathname, `/nyheder${SEED}`);
+      }
+    }
+    await page.waitForLoadState('networkidle');
+    assert.ok(apiCalls.length > 0);
+    assert.deepEqual(apiCalls.filter((p) => !p.startsWith('/nyheder/api/')), [], 'the API is read under /nyheder/');
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
+  test('the header\'s "Job" link lands on /nyheder/job', async () => {
+    const page = await cspWatchedPage(browser);
+    await page.goto(`${base}/`);
+    await mainH1(page, 'Seneste nyt');
+    const hrefs = await page.$$eval('header a', (as) => as.map((a) => a.getAttribute('href')));
+    await page.locator('header nav a', { hasText: 'Job' }).click();
+    await page.waitForFunction(() => location.pathname !== '/nyheder/');
+    await page.waitForLoadState();
+    assert.equal(
+      new URL(page.url()).pathname,
+      '/nyheder/job',
+      `clicking "Job" went to ${new URL(page.url()).pathname}; the header's links are ${JSON.stringify(hrefs)}`
+    );
+    await mainH1(page, 'Job');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+});
