@@ -1,12 +1,15 @@
 // The release build as a CDN serves it: the headers, encodings, rewrites and statuses that
 // tools/postbuild.cjs writes into _headers and _redirects (served by nginx configured from
-// them, e2e/lib/preview.cjs), the app running under its strict CSP, and the sub-path build
-// (dist-nyheder, `make build-subpath`) working under /nyheder/.
+// them, e2e/lib/preview.cjs), the app running under its strict CSP, the sub-path build
+// (dist-nyheder, `make build-subpath`) working under /nyheder/, and tools/set-backend.sh
+// pointing a built site at a backend on another origin.
 'use strict';
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
+const os = require('node:os');
 const path = require('node:path');
 const zlib = require('node:zlib');
 const { startPreview, parseHeaders, parseRedirects, patternRegex } = require('./lib/preview.cjs');
@@ -383,6 +386,71 @@ describe('sub-path build (dist-nyheder) under /nyheder/', () => {
       `clicking "Job" went to ${new URL(page.url()).pathname}; the header's links are ${JSON.stringify(hrefs)}`
     );
     await mainH1(page, 'Job');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+});
+
+describe('tools/set-backend.sh: a built site pointed at a backend on another origin', () => {
+  const BACKEND = 'https://cms.example.dk/api/v1/';
+  let dir;
+  let server;
+  let browser;
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidende-backend-'));
+    fs.cpSync(DIST, dir, { recursive: true });
+    execFileSync(path.join(ROOT, 'tools/set-backend.sh'), [dir, BACKEND], { stdio: 'pipe' });
+    server = await startPreview({ root: dir });
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('index.html and 404.html name the backend in every encoding; the CSP allows its origin', async () => {
+    for (const p of ['/', SEED, '/findes-ikke']) {
+      for (const [enc, decode] of [['br', zlib.brotliDecompressSync], ['gzip', zlib.gunzipSync], ['identity', (b) => b]]) {
+        const res = await request(server.url + p, { headers: { 'Accept-Encoding': enc } });
+        const html = decode(res.body).toString('utf8');
+        assert.ok(html.includes(`content="${BACKEND}"`), `${p} (${enc}) names the backend`);
+        assert.ok(!html.includes('content=api/'), `${p} (${enc}) no longer names the sample backend`);
+        const csp = res.headers['content-security-policy'];
+        assertStrictCsp(csp, p);
+        assert.match(csp, /connect-src 'self' https:\/\/cms\.example\.dk;/);
+        assert.match(csp, /img-src 'self' data: https:\/\/cms\.example\.dk;/);
+        const hash = sha256Source(inlineScripts(decode(res.body))[0].bytes);
+        assert.ok(csp.includes(`'${hash}'`), `${p}: the loader's hash still matches`);
+      }
+    }
+  });
+
+  test('the app reads its documents and media from the backend, under the CSP', async () => {
+    const page = await cspWatchedPage(browser);
+    const fromBackend = [];
+    // The backend, played from the sample files, with the CORS header a CMS must send.
+    await page.route(`${BACKEND}**`, (route) => {
+      const rel = new URL(route.request().url()).pathname.replace('/api/v1/', '');
+      const file = path.join(dir, 'api', rel);
+      fromBackend.push(rel);
+      if (!fs.existsSync(file)) return route.fulfill({ status: 404, headers: { 'access-control-allow-origin': '*' } });
+      return route.fulfill({
+        path: file,
+        contentType: file.endsWith('.svg') ? 'image/svg+xml' : 'application/json; charset=utf-8',
+        headers: { 'access-control-allow-origin': '*' },
+      });
+    });
+    const local = [];
+    page.on('request', (r) => r.url().startsWith(`${server.url}/api/`) && local.push(r.url()));
+    await page.goto(server.url + SEED);
+    await mainH1(page, SEED_HEADLINE);
+    await page.waitForLoadState('networkidle');
+    assert.ok(fromBackend.includes(`articles/${SEED_SLUG}.json`), `read from the backend: ${fromBackend}`);
+    assert.ok(fromBackend.some((f) => f.startsWith('media/')), 'media from the backend');
+    assert.deepEqual(local, [], 'nothing read from the sample backend in the build');
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });
