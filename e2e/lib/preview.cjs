@@ -246,6 +246,18 @@ function publicUrlOf(root) {
   return m ? m[1] : '/';
 }
 
+// Fails early when a port asked for is taken: nginx would keep retrying for seconds, and a
+// connection test would reach whatever already listens there.
+function assertPortFree(port) {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', (e) =>
+      reject(new Error(e.code === 'EADDRINUSE' ? `port ${port} is in use (PORT=… picks another)` : e.message))
+    );
+    srv.listen(port, '127.0.0.1', () => srv.close(resolve));
+  });
+}
+
 async function waitForListen(port, child, workDir) {
   let exited = null;
   child.once('exit', (code, signal) => {
@@ -300,6 +312,7 @@ async function startPreview({ root, publicUrl, port } = {}) {
     fs.mkdirSync(path.dirname(link), { recursive: true });
     fs.symlinkSync(absRoot, link);
   }
+  if (port) await assertPortFree(port);
   const listenPort = port || (await freePort());
   const config = nginxConfig({
     siteRoot,
@@ -317,7 +330,8 @@ async function startPreview({ root, publicUrl, port } = {}) {
     throw new Error(`nginx rejected the generated configuration ${conf}: ${e.message}`);
   }
   const child = spawn('nginx', ['-c', conf, '-p', workDir], { stdio: ['ignore', 'inherit', 'inherit'] });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
+  let stopping = false;
+  const exited = new Promise((resolve) => child.once('exit', (code) => resolve({ code, stopping })));
   exited.then(cleanup);
   try {
     await waitForListen(listenPort, child, workDir);
@@ -331,8 +345,11 @@ async function startPreview({ root, publicUrl, port } = {}) {
     publicUrl: base,
     workDir,
     config,
+    // Resolves to { code, stopping } when nginx exits, whether stopped or not.
+    exited,
     // Stops nginx (graceful: SIGQUIT) and removes its temp dir; resolves once it has exited.
     stop() {
+      stopping = true;
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGQUIT');
       return exited;
     },
@@ -350,6 +367,12 @@ if (require.main === module) {
       const stop = () => server.stop().then(() => process.exit(0));
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
+      server.exited.then(({ code, stopping }) => {
+        if (!stopping) {
+          console.error(`preview: nginx exited (code ${code})`);
+          process.exit(1);
+        }
+      });
     })
     .catch((e) => {
       console.error(`preview: ${e.message}`);
