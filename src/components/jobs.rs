@@ -61,9 +61,7 @@ pub fn JobList(list: PagedList<Job>) -> impl IntoView {
             fallback=|| view! { <p class="region__empty">"Der er ingen ledige stillinger lige nu."</p> }
         >
             <ul class="job-list job-list--page">
-                <For each=move || jobs.get() key=|job| job.id.to_string() let:job>
-                    <li><JobCard job level=2 /></li>
-                </For>
+                {move || jobs.get().into_iter().map(|job| view! { <li><JobCard job level=2 /></li> }).collect_view()}
             </ul>
         </Show>
         <LoadMore list what="jobopslag" />

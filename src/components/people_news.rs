@@ -87,9 +87,7 @@ pub fn PeopleNewsFeed(list: PagedList<PeopleNewsEntry>) -> impl IntoView {
             fallback=|| view! { <p class="region__empty">"Der er ingen navnenyheder lige nu."</p> }
         >
             <ul class="people-list">
-                <For each=move || entries.get() key=|e| e.id.to_string() let:entry>
-                    <li><PeopleNewsItem entry /></li>
-                </For>
+                {move || entries.get().into_iter().map(|entry| view! { <li><PeopleNewsItem entry /></li> }).collect_view()}
             </ul>
         </Show>
         <LoadMore list what="navnenyheder" />

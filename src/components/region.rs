@@ -1,7 +1,6 @@
 //! What every region has besides its content: a frame with a heading, a skeleton while it
 //! loads, and an error with "Prøv igen" when its request fails.
 
-use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
@@ -68,26 +67,30 @@ pub fn Skeleton(
     }
 }
 
-/// The view of a resource that may have failed: `render` on success, else the region's
-/// error with a retry that refetches the resource. Use inside a `<Suspense>`.
-pub fn loaded<T, V>(
-    resource: LocalResource<Result<T, ApiError>>,
+/// Where a region's document stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Load<T> {
+    Loading,
+    Ready(T),
+    Failed(ApiError),
+}
+
+/// A region's content by the state of its document: the skeleton while it loads, `render`
+/// once it has, the error with "Prøv igen" if it failed.
+pub fn region_content<T, V>(
+    state: Signal<Load<T>>,
     what: &'static str,
-    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+    skeleton: fn() -> AnyView,
+    on_retry: Callback<()>,
+    render: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
-    V: IntoView + Send + 'static,
+    V: IntoView + 'static,
 {
-    move || {
-        let render = render.clone();
-        Suspend::new(async move {
-            match resource.await {
-                Ok(value) => Either::Left(render(value)),
-                Err(error) => Either::Right(view! {
-                    <RegionError what error on_retry=Callback::new(move |_| resource.refetch()) />
-                }),
-            }
-        })
+    move || match state.get() {
+        Load::Loading => skeleton(),
+        Load::Ready(value) => render(value).into_any(),
+        Load::Failed(error) => view! { <RegionError what error on_retry /> }.into_any(),
     }
 }

@@ -67,9 +67,7 @@ pub fn ArticleList(list: PagedList<Teaser>) -> impl IntoView {
             fallback=|| view! { <p class="region__empty">"Der er ingen artikler endnu."</p> }
         >
             <ol class="teaser-list">
-                <For each=move || teasers.get() key=|t| t.slug.to_string() let:teaser>
-                    <li><TeaserCard teaser /></li>
-                </For>
+                {move || teasers.get().into_iter().map(|teaser| view! { <li><TeaserCard teaser /></li> }).collect_view()}
             </ol>
         </Show>
         <LoadMore list what="artikler" />

@@ -1,16 +1,16 @@
 //! The article page, `/artikel/{slug}`: the article, and the sidebar with its related reads.
 
-use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::meta::PageMeta;
 use super::not_found::NotFound;
+use super::remote::Remote;
 use super::shared::SharedDocs;
 use super::sidebar::Sidebar;
 use crate::api::ApiError;
 use crate::components::article_view::ArticleView;
-use crate::components::region::{RegionError, Skeleton};
+use crate::components::region::{Load, RegionError, Skeleton};
 use crate::model::{Article, Slug};
 use crate::routes;
 
@@ -22,9 +22,9 @@ pub fn ArticlePage() -> impl IntoView {
         Memo::new(move |_| params.with(|p| p.get("slug").and_then(|s| Slug::parse(&s).ok())));
     let docs = expect_context::<SharedDocs>();
     let api = docs.api().clone();
-    let article = LocalResource::new(move || {
+    let article = Remote::new(move || {
         let api = api.clone();
-        let slug = slug.get();
+        let slug = slug.get_untracked();
         async move {
             match slug {
                 Some(slug) => api.article(&slug).await,
@@ -35,28 +35,29 @@ pub fn ArticlePage() -> impl IntoView {
             }
         }
     });
+    // Another article through a client-side link: same page, new slug.
+    Effect::watch(move || slug.get(), move |_, _, _| article.reload(), false);
     let media_base = docs.api().base().to_string();
-    let content = move || {
-        let media_base = media_base.clone();
-        Suspend::new(async move {
-            match article.await {
-                Ok(article) => EitherOf3::A(view! {
-                    <ArticleMeta article=article.clone() media_base />
-                    <ArticleView article />
-                }),
-                Err(e) if e.is_not_found() => {
-                    EitherOf3::B(view! { <NotFound title="Artiklen findes ikke" /> })
-                }
-                Err(error) => EitherOf3::C(view! {
-                    <h1 class="page-title">"Artikel"</h1>
-                    <RegionError what="Artiklen" error on_retry=Callback::new(move |_| article.refetch()) />
-                }),
-            }
-        })
+    let state = article.state();
+    let content = move || match state.get() {
+        Load::Loading => view! { <Skeleton shape="article" count=1 /> }.into_any(),
+        Load::Ready(a) => view! {
+            <ArticleMeta article=a.clone() media_base=media_base.clone() />
+            <ArticleView article=a />
+        }
+        .into_any(),
+        Load::Failed(e) if e.is_not_found() => {
+            view! { <NotFound title="Artiklen findes ikke" /> }.into_any()
+        }
+        Load::Failed(error) => view! {
+            <h1 class="page-title">"Artikel"</h1>
+            <RegionError what="Artiklen" error on_retry=article.retry() />
+        }
+        .into_any(),
     };
     view! {
         <main id="indhold" tabindex="-1" class="main main--article">
-            <Suspense fallback=|| view! { <Skeleton shape="article" count=1 /> }>{content}</Suspense>
+            {content}
         </main>
         <Sidebar related=Signal::derive(move || slug.get()) />
     }
@@ -74,9 +75,9 @@ fn ArticleMeta(article: Article, media_base: String) -> impl IntoView {
             title=article.headline.to_string()
             description
             path=routes::article(&article.slug)
-            image=image.unwrap_or_default()
+            image
             kind="article"
-            published=article.published.as_rfc3339().to_string()
+            published=Some(article.published.as_rfc3339().to_string())
         />
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::meta::PageMeta;
 use super::shared::SharedDocs;
 use super::sidebar::Sidebar;
-use crate::components::region::{loaded, Skeleton};
+use crate::components::region::{region_content, Skeleton};
 use crate::components::teaser::ArticleList;
 use crate::model::{ArticleIndex, Teaser};
 use crate::routes;
@@ -24,16 +24,20 @@ pub fn FrontPage() -> impl IntoView {
         />
         <main id="indhold" tabindex="-1" class="main">
             <h1 class="page-title">"Seneste nyt"</h1>
-            <Suspense fallback=|| view! { <Skeleton shape="teaser" count=6 /> }>
-                {loaded(first, "Forsidens artikler", move |page: ArticleIndex| {
+            {region_content(
+                first.state(),
+                "Forsidens artikler",
+                || view! { <Skeleton shape="teaser" count=6 /> }.into_any(),
+                first.retry(),
+                move |page: ArticleIndex| {
                     let api = api.clone();
                     let list = more.list(page, |t: &Teaser| t.slug.to_string(), move |path| {
                         let api = api.clone();
                         async move { api.article_index(Some(&path)).await }
                     });
                     view! { <ArticleList list /> }
-                })}
-            </Suspense>
+                },
+            )}
         </main>
         <Sidebar />
     }

@@ -6,7 +6,7 @@ use super::meta::PageMeta;
 use super::shared::SharedDocs;
 use super::sidebar::Sidebar;
 use crate::components::jobs::JobList;
-use crate::components::region::{loaded, Skeleton};
+use crate::components::region::{region_content, Skeleton};
 use crate::model::{Job, JobPage};
 use crate::routes;
 
@@ -24,16 +24,20 @@ pub fn JobsPage() -> impl IntoView {
         />
         <main id="indhold" tabindex="-1" class="main">
             <h1 class="page-title">"Job"</h1>
-            <Suspense fallback=|| view! { <Skeleton shape="job" count=6 /> }>
-                {loaded(first, "Jobopslagene", move |page: JobPage| {
+            {region_content(
+                first.state(),
+                "Jobopslagene",
+                || view! { <Skeleton shape="job" count=6 /> }.into_any(),
+                first.retry(),
+                move |page: JobPage| {
                     let api = api.clone();
                     let list = more.list(page, |j: &Job| j.id.to_string(), move |path| {
                         let api = api.clone();
                         async move { api.jobs(Some(&path)).await }
                     });
                     view! { <JobList list /> }
-                })}
-            </Suspense>
+                },
+            )}
         </main>
         <Sidebar jobs=false />
     }

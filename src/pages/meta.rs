@@ -13,13 +13,13 @@ pub fn PageMeta(
     /// The route path: "/artikel/…".
     path: String,
     /// An absolute image URL for link previews.
-    #[prop(optional)]
+    #[prop(default = None)]
     image: Option<String>,
     /// Open Graph type: "website" or "article".
     #[prop(default = "website")]
     kind: &'static str,
     /// RFC 3339, for `article:published_time`.
-    #[prop(optional)]
+    #[prop(default = None)]
     published: Option<String>,
 ) -> impl IntoView {
     let url = config::page_url(&path);

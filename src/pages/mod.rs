@@ -7,5 +7,6 @@ pub mod meta;
 pub mod not_found;
 pub mod paging;
 pub mod people;
+pub mod remote;
 pub mod shared;
 pub mod sidebar;

@@ -6,7 +6,7 @@ use super::meta::PageMeta;
 use super::shared::SharedDocs;
 use super::sidebar::Sidebar;
 use crate::components::people_news::PeopleNewsFeed;
-use crate::components::region::{loaded, Skeleton};
+use crate::components::region::{region_content, Skeleton};
 use crate::model::{PeopleNewsEntry, PeopleNewsPage as FeedPage};
 use crate::routes;
 
@@ -24,16 +24,20 @@ pub fn PeopleNewsPage() -> impl IntoView {
         />
         <main id="indhold" tabindex="-1" class="main">
             <h1 class="page-title">"Navnenyt fra it-Danmark"</h1>
-            <Suspense fallback=|| view! { <Skeleton shape="person" count=5 /> }>
-                {loaded(first, "Navnenyt", move |page: FeedPage| {
+            {region_content(
+                first.state(),
+                "Navnenyt",
+                || view! { <Skeleton shape="person" count=5 /> }.into_any(),
+                first.retry(),
+                move |page: FeedPage| {
                     let api = api.clone();
                     let list = more.list(page, |e: &PeopleNewsEntry| e.id.to_string(), move |path| {
                         let api = api.clone();
                         async move { api.people_news(Some(&path)).await }
                     });
                     view! { <PeopleNewsFeed list /> }
-                })}
-            </Suspense>
+                },
+            )}
         </main>
         <Sidebar people=false />
     }

@@ -4,43 +4,41 @@
 
 use leptos::prelude::*;
 
+use super::paging::Paging;
+use super::remote::Remote;
 use crate::api::{Api, ApiError};
 use crate::model::{
     ArticleIndex, Job, JobPage, PeopleNewsEntry, PeopleNewsPage, SponsoredItem, Teaser,
 };
 
-use super::paging::Paging;
-
-type Doc<T> = LocalResource<Result<T, ApiError>>;
-
-/// A resource created on first use, under the app's owner rather than the page's, so it
+/// A document fetched on first use, under the app's owner rather than the page's, so it
 /// outlives the page that first asked for it.
-struct Lazy<T: 'static> {
-    cell: StoredValue<Option<Doc<T>>>,
+struct Lazy<T: Send + Sync + 'static> {
+    cell: StoredValue<Option<Remote<T>>>,
 }
 
-impl<T: 'static> Clone for Lazy<T> {
+impl<T: Send + Sync + 'static> Clone for Lazy<T> {
     fn clone(&self) -> Self {
         *self
     }
 }
-impl<T: 'static> Copy for Lazy<T> {}
+impl<T: Send + Sync + 'static> Copy for Lazy<T> {}
 
-impl<T: Clone + 'static> Lazy<T> {
+impl<T: Send + Sync + 'static> Lazy<T> {
     fn new() -> Self {
         Self {
             cell: StoredValue::new(None),
         }
     }
 
-    fn get<Fut>(&self, owner: &Owner, fetch: impl Fn() -> Fut + 'static) -> Doc<T>
+    fn get<Fut>(&self, owner: &Owner, fetch: impl Fn() -> Fut + 'static) -> Remote<T>
     where
         Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
     {
         if let Some(doc) = self.cell.get_value() {
             return doc;
         }
-        let doc = owner.with(|| LocalResource::new(fetch));
+        let doc = owner.with(|| Remote::new(fetch));
         self.cell.set_value(Some(doc));
         doc
     }
@@ -78,7 +76,7 @@ impl SharedDocs {
         &self.api
     }
 
-    pub fn sponsored(&self) -> Doc<SponsoredItem> {
+    pub fn sponsored(&self) -> Remote<SponsoredItem> {
         let api = self.api.clone();
         self.sponsored.get(&self.owner, move || {
             let api = api.clone();
@@ -87,7 +85,7 @@ impl SharedDocs {
     }
 
     /// The first page of the job listings.
-    pub fn jobs(&self) -> Doc<JobPage> {
+    pub fn jobs(&self) -> Remote<JobPage> {
         let api = self.api.clone();
         self.jobs.get(&self.owner, move || {
             let api = api.clone();
@@ -96,7 +94,7 @@ impl SharedDocs {
     }
 
     /// The first page of people news.
-    pub fn people_news(&self) -> Doc<PeopleNewsPage> {
+    pub fn people_news(&self) -> Remote<PeopleNewsPage> {
         let api = self.api.clone();
         self.people.get(&self.owner, move || {
             let api = api.clone();
@@ -105,7 +103,7 @@ impl SharedDocs {
     }
 
     /// The first page of the article index.
-    pub fn article_index(&self) -> Doc<ArticleIndex> {
+    pub fn article_index(&self) -> Remote<ArticleIndex> {
         let api = self.api.clone();
         self.index.get(&self.owner, move || {
             let api = api.clone();

@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 
+use super::remote::Remote;
 use super::shared::SharedDocs;
 use crate::api::ApiError;
 use crate::components::jobs::JobTeaser;
 use crate::components::people_news::PeopleNewsTeaser;
-use crate::components::region::{loaded, RegionFrame, Skeleton};
+use crate::components::region::{region_content, RegionFrame, Skeleton};
 use crate::components::sponsored::{SponsoredBanner, SponsoredFrame};
 use crate::components::teaser::RelatedReads;
 use crate::model::{JobPage, PeopleNewsPage, RelatedReads as RelatedDoc, Slug, SponsoredItem};
@@ -27,9 +28,9 @@ pub fn Sidebar(
     let docs = expect_context::<SharedDocs>();
     let related = related.map(|slug| {
         let api = docs.api().clone();
-        let resource = LocalResource::new(move || {
+        let doc = Remote::new(move || {
             let api = api.clone();
-            let slug = slug.get();
+            let slug = slug.get_untracked();
             async move {
                 match slug {
                     Some(slug) => api.related(&slug).await,
@@ -40,13 +41,16 @@ pub fn Sidebar(
                 }
             }
         });
+        Effect::watch(move || slug.get(), move |_, _, _| doc.reload(), false);
         view! {
             <RegionFrame name="related" title="Læs også">
-                <Suspense fallback=|| view! { <Skeleton shape="related" count=4 /> }>
-                    {loaded(resource, "Relaterede artikler", |doc: RelatedDoc| {
-                        view! { <RelatedReads teasers=doc.teasers().cloned().collect() /> }
-                    })}
-                </Suspense>
+                {region_content(
+                    doc.state(),
+                    "Relaterede artikler",
+                    || view! { <Skeleton shape="related" count=4 /> }.into_any(),
+                    doc.retry(),
+                    |doc: RelatedDoc| view! { <RelatedReads teasers=doc.teasers().cloned().collect() /> },
+                )}
             </RegionFrame>
         }
     });
@@ -55,11 +59,13 @@ pub fn Sidebar(
         let first = docs.jobs();
         view! {
             <RegionFrame name="jobs" title="Job">
-                <Suspense fallback=|| view! { <Skeleton shape="job" count=JOBS_IN_SIDEBAR /> }>
-                    {loaded(first, "Jobopslagene", |page: JobPage| {
-                        view! { <JobTeaser jobs=page.entries().take(JOBS_IN_SIDEBAR).cloned().collect() /> }
-                    })}
-                </Suspense>
+                {region_content(
+                    first.state(),
+                    "Jobopslagene",
+                    || view! { <Skeleton shape="job" count=JOBS_IN_SIDEBAR /> }.into_any(),
+                    first.retry(),
+                    |page: JobPage| view! { <JobTeaser jobs=page.entries().take(JOBS_IN_SIDEBAR).cloned().collect() /> },
+                )}
             </RegionFrame>
         }
     });
@@ -67,11 +73,15 @@ pub fn Sidebar(
         let first = docs.people_news();
         view! {
             <RegionFrame name="people-news" title="Navnenyt fra it-Danmark">
-                <Suspense fallback=|| view! { <Skeleton shape="person-compact" count=PEOPLE_IN_SIDEBAR /> }>
-                    {loaded(first, "Navnenyt", |page: PeopleNewsPage| {
-                        view! { <PeopleNewsTeaser entries=page.entries().take(PEOPLE_IN_SIDEBAR).cloned().collect() /> }
-                    })}
-                </Suspense>
+                {region_content(
+                    first.state(),
+                    "Navnenyt",
+                    || view! { <Skeleton shape="person-compact" count=PEOPLE_IN_SIDEBAR /> }.into_any(),
+                    first.retry(),
+                    |page: PeopleNewsPage| view! {
+                        <PeopleNewsTeaser entries=page.entries().take(PEOPLE_IN_SIDEBAR).cloned().collect() />
+                    },
+                )}
             </RegionFrame>
         }
     });
@@ -79,9 +89,13 @@ pub fn Sidebar(
         <aside class="sidebar" aria-label="Mere fra Tidende">
             {related}
             <SponsoredFrame>
-                <Suspense fallback=|| view! { <Skeleton shape="sponsored" count=1 /> }>
-                    {loaded(sponsored, "Annoncen", |item: SponsoredItem| view! { <SponsoredBanner item /> })}
-                </Suspense>
+                {region_content(
+                    sponsored.state(),
+                    "Annoncen",
+                    || view! { <Skeleton shape="sponsored" count=1 /> }.into_any(),
+                    sponsored.retry(),
+                    |item: SponsoredItem| view! { <SponsoredBanner item /> },
+                )}
             </SponsoredFrame>
             {jobs}
             {people}
