@@ -16,6 +16,7 @@ use crate::pages::jobs::JobsPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::people::PeopleNewsPage;
 use crate::pages::shared::SharedDocs;
+use crate::routes;
 use crate::scroll;
 
 /// What the pages take from context: the backend, and the documents shared between pages.
@@ -37,6 +38,7 @@ pub fn Site(api: Api) -> impl IntoView {
     provide_meta_context();
     provide_services(api);
     let base = config::router_base(&config::document_base_path());
+    provide_context(routes::SiteBase(base.clone()));
     scroll::install_restoration();
     view! {
         <Title formatter=|title: String| {

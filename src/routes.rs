@@ -1,6 +1,28 @@
 //! The app's URLs, in one place: readers see them, share them and reload them.
 
+use leptos::prelude::use_context;
+
 use crate::model::Slug;
+
+/// The sub-path the site is deployed under (`""` at the root, `"/nyheder"`), provided by
+/// the app. The router strips it from incoming URLs, but links must carry it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SiteBase(pub String);
+
+/// A route path as an `href`: under the deployment's sub-path, if any.
+pub fn href(path: &str) -> String {
+    join(&use_context::<SiteBase>().unwrap_or_default().0, path)
+}
+
+/// `base` + `path`, with exactly one slash between; `base` is `""` or `/x` (no trailing /).
+pub fn join(base: &str, path: &str) -> String {
+    let base = base.trim_end_matches('/');
+    if path.starts_with('/') {
+        format!("{base}{path}")
+    } else {
+        format!("{base}/{path}")
+    }
+}
 
 pub const FRONT: &str = "/";
 pub const PEOPLE_NEWS: &str = "/navnenyt";
@@ -14,6 +36,14 @@ pub fn article(slug: &Slug) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hrefs_carry_the_sub_path() {
+        assert_eq!(join("", "/job"), "/job");
+        assert_eq!(join("/nyheder", "/job"), "/nyheder/job");
+        assert_eq!(join("/nyheder/", "/"), "/nyheder/");
+        assert_eq!(join("/nyheder", "artikel/x"), "/nyheder/artikel/x");
+    }
 
     #[test]
     fn article_paths() {

@@ -51,7 +51,7 @@ fn block_view(block: Block) -> AnyView {
             <p class="read-also">
                 <span class="read-also__label">{label} ":"</span>
                 " "
-                <A href=routes::article(&slug)>{headline.to_string()}</A>
+                <A href=routes::href(&routes::article(&slug))>{headline.to_string()}</A>
             </p>
         }
         .into_any(),

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::routes;
+
 use super::load_more::{LoadMore, PagedList};
 use super::media::Picture;
 use super::time::DayTime;
@@ -47,7 +49,7 @@ pub fn JobTeaser(jobs: Vec<Job>) -> impl IntoView {
         <ul class="job-list">
             {jobs.into_iter().map(|job| view! { <li><JobCard job /></li> }).collect_view()}
         </ul>
-        <p class="region__more"><A href="/job">"Se alle job"</A></p>
+        <p class="region__more"><A href=routes::href(routes::JOBS)>"Se alle job"</A></p>
     }
 }
 

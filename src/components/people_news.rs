@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::routes;
+
 use super::load_more::{LoadMore, PagedList};
 use super::media::Picture;
 use super::time::DayTime;
@@ -73,7 +75,7 @@ pub fn PeopleNewsTeaser(entries: Vec<PeopleNewsEntry>) -> impl IntoView {
                 .map(|entry| view! { <li><PeopleNewsItem entry level=3 compact=true /></li> })
                 .collect_view()}
         </ul>
-        <p class="region__more"><A href="/navnenyt">"Se alle navnenyheder"</A></p>
+        <p class="region__more"><A href=routes::href(routes::PEOPLE_NEWS)>"Se alle navnenyheder"</A></p>
     }
 }
 

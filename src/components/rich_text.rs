@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::routes;
+
 use crate::model::{Link, Mark, Span};
 
 /// One span: its text wrapped in its marks, and in its link if it has one.
@@ -26,7 +28,7 @@ pub fn span_view(span: Span) -> AnyView {
 /// plain links without giving them a handle on this page.
 pub fn link_view(link: Link, inner: AnyView) -> AnyView {
     match link {
-        Link::Site(path) => view! { <A href=path>{inner}</A> }.into_any(),
+        Link::Site(path) => view! { <A href=routes::href(&path)>{inner}</A> }.into_any(),
         Link::External(url) => view! { <a href=url rel="noopener">{inner}</a> }.into_any(),
     }
 }

@@ -12,7 +12,7 @@ use crate::routes;
 /// A front-page teaser: picture, kicker, headline (the link), lead, time.
 #[component]
 pub fn TeaserCard(teaser: Teaser) -> impl IntoView {
-    let href = routes::article(&teaser.slug);
+    let href = routes::href(&routes::article(&teaser.slug));
     view! {
         <article class="teaser">
             {teaser.image.map(|image| view! { <Picture image class="teaser__image" /> })}
@@ -40,7 +40,7 @@ pub fn RelatedReads(teasers: Vec<Teaser>) -> impl IntoView {
             {teasers
                 .into_iter()
                 .map(|t| {
-                    let href = routes::article(&t.slug);
+                    let href = routes::href(&routes::article(&t.slug));
                     view! {
                         <li class="related-item">
                             {t.image.map(|image| view! { <Picture image class="related-item__image" /> })}

@@ -4,6 +4,8 @@ use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::components::A;
 
+use crate::routes;
+
 use super::meta::PageMeta;
 
 #[component]
@@ -34,7 +36,7 @@ pub fn NotFound(title: &'static str) -> impl IntoView {
                 "Vi kunne ikke finde den side, du leder efter. Den kan være flyttet eller slettet, eller adressen kan være skrevet forkert."
             </p>
             <p>
-                <A href="/">"Gå til forsiden"</A>
+                <A href=routes::href(routes::FRONT)>"Gå til forsiden"</A>
             </p>
         </section>
     }
