@@ -50,16 +50,18 @@ pub struct Decoded<T> {
 pub fn decode<T: Document>(bytes: &[u8]) -> Result<Decoded<T>, DecodeError> {
     // Some servers prepend a byte-order mark; JSON itself has none.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let mut value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    // Parse to a `Value` first, then decode the document from it: the same `Value`
+    // deserializer then serves the document and the elements that `Lenient` decodes on
+    // their own, so each type's decoding exists once in the wasm instead of twice.
+    let json: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| DecodeError::new("", e.to_string()))?;
+    let mut value: T = serde_path_to_error::deserialize(json).map_err(|e| {
         let path = e.path().to_string();
         DecodeError::new(
             if path == "." { String::new() } else { path },
             e.into_inner().to_string(),
         )
     })?;
-    de.end()
-        .map_err(|e| DecodeError::new("", format!("trailing characters: {e}")))?;
     let notes = value.check()?;
     Ok(Decoded { value, notes })
 }
