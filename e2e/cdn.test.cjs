@@ -258,24 +258,57 @@ describe('root build, served like the CDN serves it', () => {
     assert.deepEqual(rules.at(-1), { from: '/*', to: '/404.html', status: 404 });
   });
 
-  test('the CSP hash in _headers matches the inline loader actually served', async () => {
+  test('the CSP hashes in _headers match the inline scripts actually served', async () => {
     const res = await request(`${server.url}/`);
     const scripts = inlineScripts(res.body);
-    assert.equal(scripts.length, 1, 'one inline script (Trunk\'s loader)');
-    const served = sha256Source(scripts[0].bytes);
+    assert.equal(scripts.length, 2, "two inline scripts: Trunk's loader and the preload script");
     const headers = parseHeaders(fs.readFileSync(path.join(DIST, '_headers'), 'utf8'));
     const csp = headers.find((r) => r.path === '/*').headers.find(([k]) => k === 'Content-Security-Policy')[1];
-    assert.ok(csp.includes(`'${served}'`), `_headers CSP has '${served}': ${csp}`);
-    assert.ok(res.headers['content-security-policy'].includes(`'${served}'`), 'so does the served header');
-    // And the browser's own view of the script: what it hashes to enforce the policy.
+    const served = scripts.map((s) => sha256Source(s.bytes));
+    for (const hash of served) {
+      assert.ok(csp.includes(`'${hash}'`), `_headers CSP has '${hash}': ${csp}`);
+      assert.ok(res.headers['content-security-policy'].includes(`'${hash}'`), 'so does the served header');
+    }
+    assert.equal(csp.match(/'sha256-/g).length, 2, 'and no other hash');
+    // And the browser's own view of the scripts: what it hashes to enforce the policy.
     const page = await cspWatchedPage(browser);
     await page.goto(`${server.url}/`);
     const inBrowser = await page.evaluate(async () => {
-      const text = document.querySelector('script[type=module]:not([src])').textContent;
-      const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-      return `sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
+      const out = [];
+      for (const script of document.querySelectorAll('script:not([src])')) {
+        const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(script.textContent));
+        out.push(`sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`);
+      }
+      return out.sort();
     });
-    assert.equal(inBrowser, served);
+    assert.deepEqual(inBrowser, [...served].sort());
+    await page.context().close();
+  });
+
+  test('the first documents are preloaded in parallel with the wasm, and used', async () => {
+    const page = await cspWatchedPage(browser);
+    const seed = '/artikel/nokia-saelger-milliard-satsning-withings';
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(server.url + seed);
+    await mainH1(page, 'Efter skuffende salg: Nu sælger Nokia den milliard-satsning, der skulle have været selskabets fremtid');
+    await page.waitForLoadState('networkidle');
+    const preloads = await page.$$eval('link[rel=preload][as=fetch]:not([type="application/wasm"])', (ls) => ls.map((l) => new URL(l.href).pathname));
+    assert.deepEqual(preloads, [
+      '/api/articles/nokia-saelger-milliard-satsning-withings.json',
+      '/api/related/nokia-saelger-milliard-satsning-withings.json',
+      '/api/sponsored/current.json',
+      '/api/jobs/1.json',
+      '/api/people/1.json',
+    ]);
+    // Each document went over the wire once: the app's own fetch used the preload.
+    for (const doc of preloads) {
+      assert.equal(requests.filter((r) => r === doc).length, 1, `${doc} requested once`);
+    }
+    const wasmIndex = requests.findIndex((r) => r.endsWith('.wasm'));
+    const articleIndex = requests.indexOf(preloads[0]);
+    assert.ok(articleIndex >= 0 && wasmIndex >= 0, 'both requested');
+    assert.ok(articleIndex < wasmIndex + 3, 'the article JSON is asked for alongside the wasm, not after it');
     await page.context().close();
   });
 
@@ -421,8 +454,10 @@ describe('tools/set-backend.sh: a built site pointed at a backend on another ori
         assertStrictCsp(csp, p);
         assert.match(csp, /connect-src 'self' https:\/\/cms\.example\.dk;/);
         assert.match(csp, /img-src 'self' data: https:\/\/cms\.example\.dk;/);
-        const hash = sha256Source(inlineScripts(decode(res.body))[0].bytes);
-        assert.ok(csp.includes(`'${hash}'`), `${p}: the loader's hash still matches`);
+        for (const script of inlineScripts(decode(res.body))) {
+          const hash = sha256Source(script.bytes);
+          assert.ok(csp.includes(`'${hash}'`), `${p}: the inline scripts' hashes still match`);
+        }
       }
     }
   });

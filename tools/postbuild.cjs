@@ -294,11 +294,15 @@ function main() {
   if (blocked.length) {
     throw new Error(`index.html has ${blocked.join(', ')}, which the CSP would block`);
   }
+  // Trunk's loader, and index.html's own preload script (marked data-preload); nothing
+  // else may be inline, so nothing else gets a hash in the CSP.
   const scripts = inlineScripts(html);
-  if (scripts.length !== 1 || !/^type=["']?module["']?$/i.test(scripts[0].attrs)) {
+  const loaders = scripts.filter((s) => /^type=["']?module["']?$/i.test(s.attrs));
+  const ours = scripts.filter((s) => /^data-preload$/i.test(s.attrs));
+  if (loaders.length !== 1 || ours.length > 1 || loaders.length + ours.length !== scripts.length) {
     throw new Error(
-      `expected exactly one inline <script type=module> (Trunk's loader) in index.html, ` +
-        `found ${scripts.length}: ${scripts.map((s) => `<script ${s.attrs}>`).join(', ')}`
+      `expected Trunk's inline <script type=module> loader and at most one <script data-preload> ` +
+        `in index.html, found ${scripts.length}: ${scripts.map((s) => `<script ${s.attrs}>`).join(', ')}`
     );
   }
   const hashes = scripts.map((s) => sha256Source(s.bytes));
