@@ -19,6 +19,8 @@ setup:
 	@tools/setup.sh
 
 serve: setup
+	@# Trunk refuses to start when a [watch] ignore path is missing, as target/ is on a fresh clone.
+	mkdir -p target
 	trunk serve --address 127.0.0.1 --port 8080
 
 build: setup
