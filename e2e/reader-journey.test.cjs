@@ -133,3 +133,21 @@ test('every page sets its own title and description', async () => {
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('every route works as a deep link and survives a reload', async () => {
+  const { PAGES, settled } = require('./lib/site.cjs');
+  const page = await watchedPage(browser);
+  for (const { path, ready } of PAGES) {
+    const first = await page.goto(server.url + path);
+    assert.equal(first.status(), path === '/findes-ikke' ? 404 : 200, `${path}: status`);
+    await settled(page, ready);
+    const h1 = await text(page, 'main h1');
+    const reloaded = await page.reload();
+    assert.equal(reloaded.status(), first.status(), `${path}: status after reload`);
+    await settled(page, ready);
+    assert.equal(await text(page, 'main h1'), h1, `${path}: the same page after reload`);
+    assert.equal(new URL(page.url()).pathname, path);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
