@@ -13,7 +13,7 @@ export CHROME_PATH ?= /usr/bin/chromium
 PUBLIC_URL ?= /
 export PUBLIC_URL
 
-.PHONY: setup serve build build-subpath test fmt-check lint unit browser e2e preview clean
+.PHONY: setup serve build build-subpath test fmt-check lint unit browser e2e preview clean bench
 
 setup:
 	@tools/setup.sh
@@ -51,6 +51,14 @@ e2e: build-subpath
 
 preview: build
 	tools/preview.sh
+
+# The performance benchmark (docs/perf.md): Lighthouse on top of the usual tools, the
+# release build, then every case; the report goes to stdout and bench/results/.
+# `make bench BENCH_ARGS="--runs 11 --only article,baseline"` passes arguments on.
+bench:
+	tools/setup.sh --bench
+	tools/build.sh
+	node bench/run.cjs $(BENCH_ARGS)
 
 clean:
 	cargo clean
