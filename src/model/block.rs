@@ -1,11 +1,13 @@
 //! The blocks of an article body, in the manner of Portable Text: typed blocks holding
 //! spans of text with marks. Never an HTML string.
 
-use serde::{Deserialize, Deserializer};
+use serde_json::Value;
 
+use super::decode::DecodeError;
 use super::image::Image;
-use super::link::{lenient_link, Link};
-use super::text::{Slug, Text};
+use super::json::{each, Obj, Path};
+use super::link::Link;
+use super::text::{truncate_for_message, Slug, Text};
 
 /// One block of an article body. `Unknown` keeps the `_type` of a block this app does not
 /// know yet: it is skipped when rendering, so a CMS can introduce blocks ahead of the app.
@@ -53,12 +55,10 @@ pub enum Mark {
 }
 
 /// A run of text with marks and an optional, checked link.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Span {
     pub text: String,
-    #[serde(default, deserialize_with = "known_marks")]
     pub marks: Vec<Mark>,
-    #[serde(default, deserialize_with = "lenient_link")]
     pub href: Option<Link>,
 }
 
@@ -70,145 +70,86 @@ impl Span {
             href: None,
         }
     }
-}
 
-/// Marks this app renders; others (a CMS's "underline", "highlight") are ignored.
-fn known_marks<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Mark>, D::Error> {
-    let raw = Option::<Vec<serde_json::Value>>::deserialize(d)?.unwrap_or_default();
-    let mut marks = Vec::new();
-    for mark in raw.iter().filter_map(|v| v.as_str()) {
-        let mark = match mark {
-            "strong" => Mark::Strong,
-            "em" => Mark::Em,
-            "code" => Mark::Code,
-            _ => continue,
-        };
-        if !marks.contains(&mark) {
-            marks.push(mark);
-        }
-    }
-    Ok(marks)
-}
-
-// The wire shapes of the known blocks: decoded only once `_type` says which one applies.
-
-#[derive(Deserialize)]
-struct ParagraphWire {
-    children: Vec<Span>,
-}
-
-#[derive(Deserialize)]
-struct HeadingWire {
-    text: Text,
-    #[serde(default)]
-    level: Option<i64>,
-}
-
-#[derive(Deserialize)]
-struct QuoteWire {
-    text: Text,
-    #[serde(default)]
-    attribution: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct ListWire {
-    #[serde(default)]
-    style: Option<String>,
-    items: Vec<Vec<Span>>,
-}
-
-#[derive(Deserialize)]
-struct RelatedLinkWire {
-    slug: Slug,
-    headline: Text,
-    #[serde(default)]
-    label: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct SourceWire {
-    text: Text,
-    #[serde(default, deserialize_with = "lenient_link")]
-    href: Option<Link>,
-}
-
-fn variant<T: serde::de::DeserializeOwned, E: serde::de::Error>(
-    kind: &str,
-    value: serde_json::Value,
-) -> Result<T, E> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        if path == "." {
-            E::custom(format!("{kind} block: {}", e.into_inner()))
-        } else {
-            E::custom(format!("{kind} block: {path}: {}", e.into_inner()))
-        }
-    })
-}
-
-impl<'de> Deserialize<'de> for Block {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(d)?;
-        let kind = match value.get("_type") {
-            Some(serde_json::Value::String(kind)) => kind.clone(),
-            Some(_) => return Err(serde::de::Error::custom("`_type` is not a string")),
-            None => return Err(serde::de::Error::custom("missing field `_type`")),
-        };
-        Ok(match kind.as_str() {
-            "paragraph" => {
-                Block::Paragraph(variant::<ParagraphWire, D::Error>(&kind, value)?.children)
+    pub fn read(value: &Value, path: Path) -> Result<Self, DecodeError> {
+        let obj = Obj::new(value, path)?;
+        // Marks this app renders; others (a CMS's "underline") are ignored.
+        let mut marks = Vec::new();
+        for mark in obj.extras("marks", super::json::string) {
+            let mark = match mark.as_str() {
+                "strong" => Mark::Strong,
+                "em" => Mark::Em,
+                "code" => Mark::Code,
+                _ => continue,
+            };
+            if !marks.contains(&mark) {
+                marks.push(mark);
             }
-            "heading" => {
-                let h: HeadingWire = variant(&kind, value)?;
+        }
+        Ok(Self {
+            text: obj.string("text")?,
+            marks,
+            // A bad target drops the link and keeps the text: a hostile link can neither
+            // run nor take the paragraph down with it.
+            href: obj.lenient_parse("href", Link::parse),
+        })
+    }
+}
+
+fn spans(value: &Value, path: Path) -> Result<Vec<Span>, DecodeError> {
+    match value {
+        Value::Array(items) => each(items, &path, Span::read).into_iter().collect(),
+        other => Err(path.invalid_type(other, "a sequence")),
+    }
+}
+
+impl Block {
+    pub fn read(value: &Value, path: Path) -> Result<Self, DecodeError> {
+        let obj = Obj::new(value, path)?;
+        let kind = obj.string("_type")?;
+        Ok(match kind.as_str() {
+            "paragraph" => Block::Paragraph(obj.read("children", spans)?),
+            "heading" => Block::Heading {
                 // The article's headline is the page's one h1; sub-headings are h2 or h3.
-                let level = match h.level {
+                level: match obj.optional("level").and_then(|(v, _)| v.as_i64()) {
                     Some(n) if n >= 3 => 3,
                     _ => 2,
-                };
-                Block::Heading {
-                    level,
-                    text: h.text,
-                }
-            }
-            "image" => Block::Image(variant(&kind, value)?),
-            "quote" => {
-                let q: QuoteWire = variant(&kind, value)?;
-                Block::Quote {
-                    text: q.text,
-                    attribution: q.attribution.filter(|a| !a.trim().is_empty()),
-                }
-            }
+                },
+                text: obj.read("text", Text::read)?,
+            },
+            "image" => Block::Image(Image::read(value, obj.path.clone())?),
+            "quote" => Block::Quote {
+                text: obj.read("text", Text::read)?,
+                attribution: obj
+                    .lenient_string("attribution")
+                    .filter(|a| !a.trim().is_empty()),
+            },
             "list" => {
-                let l: ListWire = variant(&kind, value)?;
+                let (items, path) = obj.list("items")?;
                 Block::List {
-                    style: if l.style.as_deref() == Some("number") {
+                    style: if obj.lenient_string("style").as_deref() == Some("number") {
                         ListStyle::Number
                     } else {
                         ListStyle::Bullet
                     },
-                    items: l.items,
+                    items: each(items, &path, spans)
+                        .into_iter()
+                        .collect::<Result<_, _>>()?,
                 }
             }
-            "related_link" => {
-                let r: RelatedLinkWire = variant(&kind, value)?;
-                Block::RelatedLink {
-                    label: r
-                        .label
-                        .filter(|l| !l.trim().is_empty())
-                        .unwrap_or_else(|| "Læs også".to_string()),
-                    slug: r.slug,
-                    headline: r.headline,
-                }
-            }
-            "source" => {
-                let s: SourceWire = variant(&kind, value)?;
-                Block::Source {
-                    text: s.text,
-                    href: s.href,
-                }
-            }
-            _ => Block::Unknown(super::text::truncate_for_message(&kind)),
+            "related_link" => Block::RelatedLink {
+                label: obj
+                    .lenient_string("label")
+                    .filter(|l| !l.trim().is_empty())
+                    .unwrap_or_else(|| "Læs også".to_string()),
+                slug: obj.parse("slug", Slug::parse)?,
+                headline: obj.read("headline", Text::read)?,
+            },
+            "source" => Block::Source {
+                text: obj.read("text", Text::read)?,
+                href: obj.lenient_parse("href", Link::parse),
+            },
+            _ => Block::Unknown(truncate_for_message(&kind)),
         })
     }
 }
@@ -236,8 +177,11 @@ pub fn word_count(block: &Block) -> usize {
 mod tests {
     use super::*;
 
-    fn block(json: &str) -> Result<Block, serde_json::Error> {
-        serde_json::from_str(json)
+    fn block(json: &str) -> Result<Block, DecodeError> {
+        Block::read(
+            &serde_json::from_str(json).unwrap(),
+            Path::root().field("body").index(3),
+        )
     }
 
     #[test]
@@ -283,6 +227,11 @@ mod tests {
                 ..
             }
         ));
+        assert!(matches!(
+            block(r#"{"_type":"image","src":"media/a.svg","width":4,"height":3,"alt":"Et kort"}"#)
+                .unwrap(),
+            Block::Image(Image { width: 4, .. })
+        ));
     }
 
     #[test]
@@ -294,17 +243,18 @@ mod tests {
     }
 
     #[test]
-    fn malformed_blocks_say_what_is_wrong() {
+    fn malformed_blocks_say_where_and_what() {
         let e = block(r#"{"_type":"paragraph","children":[{"txt":"a"}]}"#).unwrap_err();
-        assert!(
-            e.to_string()
-                .contains("paragraph block: children[0]: missing field `text`"),
-            "{e}"
-        );
+        assert_eq!(e.to_string(), "body[3].children[0]: missing field `text`");
         let e = block(r#"{"children":[]}"#).unwrap_err();
-        assert!(e.to_string().contains("missing field `_type`"), "{e}");
+        assert_eq!(e.to_string(), "body[3]: missing field `_type`");
         let e = block(r#"{"_type":"related_link","slug":"Bad Slug","headline":"x"}"#).unwrap_err();
-        assert!(e.to_string().contains("slug"), "{e}");
+        assert_eq!(e.path, "body[3].slug");
+        let e = block(r#"{"_type":"list","items":[[{"text":"a"}], "b"]}"#).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "body[3].items[1]: invalid type: string \"b\", expected a sequence"
+        );
     }
 
     #[test]
@@ -313,6 +263,8 @@ mod tests {
             r#"{"_type":"paragraph","children":[{"text":"klik","href":"javascript:alert(1)"}]}"#,
         )
         .unwrap();
+        assert_eq!(b, Block::Paragraph(vec![Span::plain("klik")]));
+        let b = block(r#"{"_type":"paragraph","children":[{"text":"klik","href":42}]}"#).unwrap();
         assert_eq!(b, Block::Paragraph(vec![Span::plain("klik")]));
     }
 

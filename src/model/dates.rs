@@ -1,6 +1,5 @@
 //! RFC 3339 date-times and full-dates from the backend.
 
-use serde::{Deserialize, Deserializer};
 use time::format_description::well_known::Rfc3339;
 use time::{Month, OffsetDateTime};
 
@@ -42,12 +41,6 @@ impl Timestamp {
     }
 }
 
-impl<'de> Deserialize<'de> for Timestamp {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Timestamp::parse(&String::deserialize(d)?).map_err(serde::de::Error::custom)
-    }
-}
-
 /// A calendar day, from an RFC 3339 full-date (`2025-10-01`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date(time::Date);
@@ -86,12 +79,6 @@ impl Date {
             u8::from(self.0.month()),
             self.0.day()
         )
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Date::parse(&String::deserialize(d)?).map_err(serde::de::Error::custom)
     }
 }
 

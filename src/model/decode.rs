@@ -1,6 +1,6 @@
 //! From the bytes of a response to a validated document, or an error naming the field.
 
-use serde::de::DeserializeOwned;
+use serde_json::Value;
 use std::fmt;
 
 /// A document from the backend that does not fit the contract: where, and what is wrong.
@@ -32,9 +32,10 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-/// A document type of the contract. `check` runs after decoding: rules that span fields,
-/// bounds, and the notes for the console about what was skipped.
-pub trait Document: DeserializeOwned {
+/// A document type of the contract: how to read it from JSON, and `check` for rules that
+/// span fields, bounds, and the notes for the console about what was skipped.
+pub trait Document: Sized {
+    fn read(value: &Value) -> Result<Self, DecodeError>;
     fn check(&mut self) -> Result<Vec<String>, DecodeError>;
 }
 
@@ -50,18 +51,9 @@ pub struct Decoded<T> {
 pub fn decode<T: Document>(bytes: &[u8]) -> Result<Decoded<T>, DecodeError> {
     // Some servers prepend a byte-order mark; JSON itself has none.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    // Parse to a `Value` first, then decode the document from it: the same `Value`
-    // deserializer then serves the document and the elements that `Lenient` decodes on
-    // their own, so each type's decoding exists once in the wasm instead of twice.
-    let json: serde_json::Value =
+    let json: Value =
         serde_json::from_slice(bytes).map_err(|e| DecodeError::new("", e.to_string()))?;
-    let mut value: T = serde_path_to_error::deserialize(json).map_err(|e| {
-        let path = e.path().to_string();
-        DecodeError::new(
-            if path == "." { String::new() } else { path },
-            e.into_inner().to_string(),
-        )
-    })?;
+    let mut value = T::read(&json)?;
     let notes = value.check()?;
     Ok(Decoded { value, notes })
 }

@@ -1,7 +1,9 @@
 //! Images: where they are, how big they are, and what they show.
 
-use serde::{Deserialize, Deserializer};
+use serde_json::Value;
 
+use super::decode::DecodeError;
+use super::json::{Obj, Path};
 use super::text::truncate_for_message;
 
 /// Where a picture lives: an absolute http(s) URL, or a path relative to the API's base
@@ -58,36 +60,39 @@ impl MediaSrc {
     }
 }
 
-impl<'de> Deserialize<'de> for MediaSrc {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        MediaSrc::parse(&String::deserialize(d)?).map_err(serde::de::Error::custom)
-    }
-}
-
 /// A picture with its intrinsic size, so the page reserves its space before it loads.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Image {
     pub src: MediaSrc,
-    #[serde(deserialize_with = "positive_dimension")]
     pub width: u32,
-    #[serde(deserialize_with = "positive_dimension")]
     pub height: u32,
     pub alt: String,
-    #[serde(default)]
     pub caption: Option<String>,
-    #[serde(default)]
     pub credit: Option<String>,
 }
 
+impl Image {
+    pub fn read(value: &Value, path: Path) -> Result<Self, DecodeError> {
+        let obj = Obj::new(value, path)?;
+        Ok(Self {
+            src: obj.parse("src", MediaSrc::parse)?,
+            width: dimension(&obj, "width")?,
+            height: dimension(&obj, "height")?,
+            alt: obj.string("alt")?,
+            caption: obj.lenient_string("caption"),
+            credit: obj.lenient_string("credit"),
+        })
+    }
+}
+
 /// Width and height: at least 1, and small enough for any screen (20,000 px).
-fn positive_dimension<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-    let n = u32::deserialize(d)?;
-    if (1..=20_000).contains(&n) {
-        Ok(n)
-    } else {
-        Err(serde::de::Error::custom(format!(
-            "{n} is not an image dimension (1 to 20000)"
-        )))
+fn dimension(obj: &Obj, key: &str) -> Result<u32, DecodeError> {
+    match obj.uint(key, 20_000)? {
+        0 => Err(obj
+            .path
+            .field(key)
+            .error("0 is not an image dimension (1 to 20000)")),
+        n => Ok(n as u32),
     }
 }
 
@@ -123,18 +128,19 @@ mod tests {
 
     #[test]
     fn images_need_a_real_size() {
-        let ok: Image = serde_json::from_str(
-            r#"{"src":"media/a.svg","width":1200,"height":675,"alt":"Et kort"}"#,
-        )
-        .unwrap();
+        let read = |json: &str| Image::read(&serde_json::from_str(json).unwrap(), Path::root());
+        let ok =
+            read(r#"{"src":"media/a.svg","width":1200,"height":675,"alt":"Et kort"}"#).unwrap();
         assert_eq!((ok.width, ok.height), (1200, 675));
         for bad in [
             r#"{"src":"media/a.svg","width":0,"height":675,"alt":""}"#,
             r#"{"src":"media/a.svg","width":-5,"height":675,"alt":""}"#,
             r#"{"src":"media/a.svg","width":"1200","height":675,"alt":""}"#,
             r#"{"src":"media/a.svg","width":1200,"height":675}"#,
+            r#"{"src":"media/a.svg","width":20001,"height":675,"alt":""}"#,
+            r#"{"src":"javascript:x","width":1,"height":1,"alt":""}"#,
         ] {
-            assert!(serde_json::from_str::<Image>(bad).is_err(), "{bad}");
+            assert!(read(bad).is_err(), "{bad}");
         }
     }
 }

@@ -1,7 +1,5 @@
 //! Link targets from the backend, checked before anything renders them.
 
-use serde::{Deserialize, Deserializer};
-
 use super::text::truncate_for_message;
 
 /// A link target that is safe to put in an `href`: an absolute http(s) URL, or a path on
@@ -79,22 +77,6 @@ impl Link {
     }
 }
 
-impl<'de> Deserialize<'de> for Link {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Link::parse(&String::deserialize(d)?).map_err(serde::de::Error::custom)
-    }
-}
-
-/// For optional links inside text (a span's `href`): a bad target drops the link and keeps
-/// the text, so a hostile link can neither run nor take the paragraph down with it.
-pub fn lenient_link<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Link>, D::Error> {
-    let raw = Option::<serde_json::Value>::deserialize(d)?;
-    Ok(raw
-        .as_ref()
-        .and_then(|v| v.as_str())
-        .and_then(|s| Link::parse(s).ok()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,22 +123,5 @@ mod tests {
     fn external_only_refuses_site_paths() {
         assert!(Link::parse_external("/artikel/x").is_err());
         assert!(Link::parse_external("https://www.de-cix.net/da/").is_ok());
-    }
-
-    #[test]
-    fn lenient_link_drops_bad_targets_and_wrong_types() {
-        #[derive(Deserialize)]
-        struct S {
-            #[serde(default, deserialize_with = "lenient_link")]
-            href: Option<Link>,
-        }
-        let s: S = serde_json::from_str(r#"{"href":"javascript:alert(1)"}"#).unwrap();
-        assert_eq!(s.href, None);
-        let s: S = serde_json::from_str(r#"{"href":42}"#).unwrap();
-        assert_eq!(s.href, None);
-        let s: S = serde_json::from_str(r#"{}"#).unwrap();
-        assert_eq!(s.href, None);
-        let s: S = serde_json::from_str(r#"{"href":"/job"}"#).unwrap();
-        assert_eq!(s.href, Some(Link::Site("/job".into())));
     }
 }

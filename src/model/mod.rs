@@ -1,9 +1,10 @@
 //! The content contract (docs/api.md) as Rust types, and their validation.
 //!
 //! Validation lives in the types: a [`Slug`], [`Text`], [`Link`] or [`Timestamp`] cannot
-//! hold a bad value, because its `Deserialize` refuses one, and the error names the field's
-//! path. Lists and article bodies decode element by element ([`Lenient`]), so one bad job
-//! ad or an unknown block type is skipped and reported instead of failing the document.
+//! hold a bad value, because reading one refuses it, and the error names the field's path
+//! ([`json`]). Lists and article bodies decode element by element ([`Lenient`]), so one
+//! bad job ad or an unknown block type is skipped and reported instead of failing the
+//! document.
 
 pub mod article;
 pub mod block;
@@ -11,6 +12,7 @@ pub mod dates;
 pub mod decode;
 pub mod image;
 pub mod job;
+pub mod json;
 pub mod lenient;
 pub mod link;
 pub mod page;
@@ -27,7 +29,7 @@ pub use image::{Image, MediaSrc};
 pub use job::{Job, JobPage};
 pub use lenient::Lenient;
 pub use link::Link;
-pub use page::Page;
+pub use page::{Item, Page};
 pub use people::{PeopleNewsEntry, PeopleNewsPage, PreviousPosition};
 pub use sponsored::SponsoredItem;
 pub use teaser::{ArticleIndex, RelatedReads, Teaser};

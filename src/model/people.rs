@@ -1,15 +1,16 @@
 //! People news, "Navnenyt fra it-Danmark": `people/{n}.json`.
 
-use serde::Deserialize;
+use serde_json::Value;
 
 use super::dates::{Date, Timestamp};
+use super::decode::DecodeError;
 use super::image::Image;
-use super::lenient;
-use super::page::Page;
+use super::json::{Obj, Path};
+use super::page::{Item, Page};
 use super::text::Text;
 
 /// Who starts where, and when: one entry of the people-news feed.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PeopleNewsEntry {
     pub id: Text,
     pub person: Text,
@@ -17,20 +18,44 @@ pub struct PeopleNewsEntry {
     pub company: Text,
     pub start_date: Date,
     pub summary: String,
-    #[serde(default, deserialize_with = "lenient::optional")]
     pub previous: Option<PreviousPosition>,
-    #[serde(default, deserialize_with = "lenient::optional")]
     pub photo: Option<Image>,
-    #[serde(default, deserialize_with = "lenient::optional")]
     pub label: Option<String>,
-    #[serde(default, deserialize_with = "lenient::optional")]
     pub published: Option<Timestamp>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PreviousPosition {
     pub title: Text,
     pub company: Text,
+}
+
+impl PreviousPosition {
+    fn read(value: &Value, path: Path) -> Result<Self, DecodeError> {
+        let obj = Obj::new(value, path)?;
+        Ok(Self {
+            title: obj.read("title", Text::read)?,
+            company: obj.read("company", Text::read)?,
+        })
+    }
+}
+
+impl Item for PeopleNewsEntry {
+    fn read(value: &Value, path: Path) -> Result<Self, DecodeError> {
+        let obj = Obj::new(value, path)?;
+        Ok(Self {
+            id: obj.read("id", Text::read)?,
+            person: obj.read("person", Text::read)?,
+            title: obj.read("title", Text::read)?,
+            company: obj.read("company", Text::read)?,
+            start_date: obj.parse("start_date", Date::parse)?,
+            summary: obj.string("summary")?,
+            previous: obj.lenient("previous", PreviousPosition::read),
+            photo: obj.lenient("photo", Image::read),
+            label: obj.lenient_string("label"),
+            published: obj.lenient_parse("published", Timestamp::parse),
+        })
+    }
 }
 
 impl PeopleNewsEntry {

@@ -1,33 +1,37 @@
 //! The sponsored item: `sponsored/current.json`.
 
-use serde::{Deserialize, Deserializer};
+use serde_json::Value;
 
 use super::decode::{DecodeError, Document};
 use super::image::Image;
-use super::lenient;
+use super::json::{Obj, Path};
 use super::link::Link;
 use super::text::Text;
 
 /// Paid content. Its "Annonce" label is the app's, not the backend's: no document can
 /// turn it off.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SponsoredItem {
     pub sponsor: Text,
     pub headline: Text,
-    #[serde(default, deserialize_with = "lenient::optional")]
     pub teaser: Option<String>,
-    #[serde(deserialize_with = "external_link")]
+    /// Always an absolute http(s) URL: an advertiser's link leaves the site.
     pub url: Link,
-    #[serde(default, deserialize_with = "lenient::optional")]
     pub image: Option<Image>,
 }
 
-/// An advertiser's link always leaves the site: http(s) only.
-fn external_link<'de, D: Deserializer<'de>>(d: D) -> Result<Link, D::Error> {
-    Link::parse_external(&String::deserialize(d)?).map_err(serde::de::Error::custom)
-}
-
 impl Document for SponsoredItem {
+    fn read(value: &Value) -> Result<Self, DecodeError> {
+        let obj = Obj::new(value, Path::root())?;
+        Ok(Self {
+            sponsor: obj.read("sponsor", Text::read)?,
+            headline: obj.read("headline", Text::read)?,
+            teaser: obj.lenient_string("teaser"),
+            url: obj.parse("url", Link::parse_external)?,
+            image: obj.lenient("image", Image::read),
+        })
+    }
+
     fn check(&mut self) -> Result<Vec<String>, DecodeError> {
         Ok(Vec::new())
     }

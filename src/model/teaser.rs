@@ -1,33 +1,45 @@
 //! Articles in lists: the front page's index and the "Læs også" sidebar.
 
-use serde::Deserialize;
+use serde_json::Value;
 
 use super::dates::Timestamp;
 use super::decode::{DecodeError, Document};
 use super::image::Image;
+use super::json::{each, Obj, Path};
 use super::lenient::{self, Lenient};
-use super::page::Page;
+use super::page::{Item, Page};
 use super::text::{Slug, Text};
 
 /// An article as a list shows it: headline, kicker, time, thumbnail.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Teaser {
     pub slug: Slug,
     pub headline: Text,
-    #[serde(default, deserialize_with = "lenient::optional")]
     pub section: Option<String>,
-    #[serde(default, deserialize_with = "lenient::optional")]
     pub lead: Option<String>,
     pub published: Timestamp,
-    #[serde(default, deserialize_with = "lenient::optional")]
     pub image: Option<Image>,
+}
+
+impl Item for Teaser {
+    fn read(value: &Value, path: Path) -> Result<Self, DecodeError> {
+        let obj = Obj::new(value, path)?;
+        Ok(Self {
+            slug: obj.parse("slug", Slug::parse)?,
+            headline: obj.read("headline", Text::read)?,
+            section: obj.lenient_string("section"),
+            lead: obj.lenient_string("lead"),
+            published: obj.parse("published", Timestamp::parse)?,
+            image: obj.lenient("image", Image::read),
+        })
+    }
 }
 
 /// `articles/index/{n}.json`: all articles, newest first, one page at a time.
 pub type ArticleIndex = Page<Teaser>;
 
 /// `related/{slug}.json`: the "Læs også" list beside an article.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RelatedReads {
     pub slug: Slug,
     pub items: Vec<Lenient<Teaser>>,
@@ -45,9 +57,17 @@ impl RelatedReads {
 }
 
 impl Document for RelatedReads {
+    fn read(value: &Value) -> Result<Self, DecodeError> {
+        let obj = Obj::new(value, Path::root())?;
+        let (items, path) = obj.list("items")?;
+        Ok(Self {
+            slug: obj.parse("slug", Slug::parse)?,
+            items: each(items, &path, Teaser::read),
+        })
+    }
+
     fn check(&mut self) -> Result<Vec<String>, DecodeError> {
-        let notes = lenient::skipped(&self.items, "items");
-        lenient::require_some_valid(&self.items, &notes)?;
-        Ok(notes)
+        lenient::require_some_valid(&self.items, "items")?;
+        Ok(lenient::skipped(&self.items))
     }
 }

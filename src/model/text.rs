@@ -1,7 +1,11 @@
 //! Text fields that must not be empty, and article slugs.
 
-use serde::{Deserialize, Deserializer};
 use std::fmt;
+
+use serde_json::Value;
+
+use super::decode::DecodeError;
+use super::json::{string, Path};
 
 /// Text that is not empty or only whitespace: headlines, names, titles.
 /// Shown as text, never as HTML, so a `<` in it stays a `<`.
@@ -29,9 +33,11 @@ impl fmt::Display for Text {
     }
 }
 
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Text::new(String::deserialize(d)?).map_err(serde::de::Error::custom)
+impl Text {
+    /// A required non-empty text field.
+    pub fn read(value: &Value, path: Path) -> Result<Self, DecodeError> {
+        let s = string(value, path.clone())?;
+        Text::new(s).map_err(|m| path.error(m))
     }
 }
 
@@ -73,12 +79,6 @@ impl fmt::Display for Slug {
     }
 }
 
-impl<'de> Deserialize<'de> for Slug {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Slug::parse(&String::deserialize(d)?).map_err(serde::de::Error::custom)
-    }
-}
-
 /// Error messages quote the bad value, but a hostile backend may send megabytes of it.
 pub(crate) fn truncate_for_message(s: &str) -> String {
     const MAX: usize = 80;
@@ -101,8 +101,14 @@ mod tests {
 
     #[test]
     fn text_keeps_markup_as_plain_characters() {
-        let t: Text = serde_json::from_str(r#""<script>alert(1)</script>""#).unwrap();
+        let t = Text::read(
+            &serde_json::json!("<script>alert(1)</script>"),
+            Path::root(),
+        )
+        .unwrap();
         assert_eq!(t.as_str(), "<script>alert(1)</script>");
+        let e = Text::read(&serde_json::json!("  "), Path::root().field("headline")).unwrap_err();
+        assert_eq!(e.to_string(), "headline: must not be empty");
     }
 
     #[test]
