@@ -3,7 +3,12 @@
 # with the misbehaving fixture backend (tests/fixtures/backend.cjs) running beside them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-port=${FIXTURE_PORT:-8931}
+# The tests know the fixture backend by this port (tests/support/mod.rs).
+port=8931
+if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+  echo "browser tests: port $port is taken (another run of the browser tests?); stop it first" >&2
+  exit 1
+fi
 node tests/fixtures/backend.cjs "$port" >/dev/null &
 backend=$!
 trap 'kill $backend 2>/dev/null || true' EXIT
