@@ -285,7 +285,7 @@ describe('root build, served like the CDN serves it', () => {
     await page.context().close();
   });
 
-  test('the first documents are preloaded in parallel with the wasm, and used', async () => {
+  test('the first documents are fetched in parallel with the wasm and taken over by the app', async () => {
     const page = await cspWatchedPage(browser);
     const seed = '/artikel/nokia-saelger-milliard-satsning-withings';
     const requests = [];
@@ -293,22 +293,26 @@ describe('root build, served like the CDN serves it', () => {
     await page.goto(server.url + seed);
     await mainH1(page, 'Efter skuffende salg: Nu sælger Nokia den milliard-satsning, der skulle have været selskabets fremtid');
     await page.waitForLoadState('networkidle');
-    const preloads = await page.$$eval('link[rel=preload][as=fetch]:not([type="application/wasm"])', (ls) => ls.map((l) => new URL(l.href).pathname));
-    assert.deepEqual(preloads, [
+    const early = [
       '/api/articles/nokia-saelger-milliard-satsning-withings.json',
       '/api/related/nokia-saelger-milliard-satsning-withings.json',
       '/api/sponsored/current.json',
       '/api/jobs/1.json',
       '/api/people/1.json',
-    ]);
-    // Each document went over the wire once: the app's own fetch used the preload.
-    for (const doc of preloads) {
+    ];
+    // Each document went over the wire once: the app took the early answer over.
+    for (const doc of early) {
       assert.equal(requests.filter((r) => r === doc).length, 1, `${doc} requested once`);
     }
+    assert.deepEqual(await page.evaluate(() => Object.keys(window.__tidendeEarly)), [], 'every early answer taken');
     const wasmIndex = requests.findIndex((r) => r.endsWith('.wasm'));
-    const articleIndex = requests.indexOf(preloads[0]);
+    const articleIndex = requests.indexOf(early[0]);
     assert.ok(articleIndex >= 0 && wasmIndex >= 0, 'both requested');
     assert.ok(articleIndex < wasmIndex + 3, 'the article JSON is asked for alongside the wasm, not after it');
+    // The article's top image is preloaded as soon as the article is in, and used.
+    const image = await page.getAttribute('.article__image img', 'src');
+    assert.deepEqual(await page.$$eval('link[rel=preload][as=image]', (ls) => ls.map((l) => l.href)), [image]);
+    assert.equal(requests.filter((r) => r === new URL(image).pathname).length, 1, 'the image is fetched once');
     await page.context().close();
   });
 
