@@ -46,12 +46,12 @@ const SETTLE_TIMEOUT = 90_000;
 const BLOCK_COUNTS = [100, 1000, 5000];
 const SCALE_RUNS = 5;
 const SCALE_CLICKS = 10;
-const MEMORY_NAVIGATIONS = 200;
+const MEMORY_NAVIGATIONS = 200; // default of --memory-navigations
 const MEMORY_CHECKPOINT = 20;
 const STATIC_PATH = '/bench-static/seed.html';
 
 function parseArgs(argv) {
-  const o = { runs: 7, only: CASES, lighthouseRuns: 3, keep: false };
+  const o = { runs: 7, only: CASES, lighthouseRuns: 3, memoryNavigations: MEMORY_NAVIGATIONS, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -62,14 +62,18 @@ function parseArgs(argv) {
     if (a.startsWith('--runs')) o.runs = Number(value());
     else if (a.startsWith('--only')) o.only = value().split(',').map((s) => s.trim()).filter(Boolean);
     else if (a.startsWith('--lighthouse-runs')) o.lighthouseRuns = Number(value());
+    else if (a.startsWith('--memory-navigations')) o.memoryNavigations = Number(value());
     else if (a === '--keep') o.keep = true;
     else if (a === '-h' || a === '--help') {
-      console.log('usage: node bench/run.cjs [--runs N] [--only ' + CASES.join(',') + '] [--lighthouse-runs N] [--keep]');
+      console.log('usage: node bench/run.cjs [--runs N] [--only ' + CASES.join(',') + '] [--lighthouse-runs N] [--memory-navigations N] [--keep]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
   if (!Number.isInteger(o.runs) || o.runs < 1) throw new Error('--runs must be a positive integer');
   if (!Number.isInteger(o.lighthouseRuns) || o.lighthouseRuns < 1) throw new Error('--lighthouse-runs must be a positive integer');
+  if (!Number.isInteger(o.memoryNavigations) || o.memoryNavigations < 2 * MEMORY_CHECKPOINT || o.memoryNavigations % MEMORY_CHECKPOINT) {
+    throw new Error(`--memory-navigations must be a multiple of ${MEMORY_CHECKPOINT}, at least ${2 * MEMORY_CHECKPOINT}`);
+  }
   for (const c of o.only) if (!CASES.includes(c)) throw new Error(`unknown case "${c}" (cases: ${CASES.join(', ')})`);
   return o;
 }
@@ -118,15 +122,19 @@ function ratio(a, b, digits = 2) {
 // ---------------------------------------------------------------------------------------
 // Metrics from the entries the init script collected
 
-// Total blocking time: every long task clipped to [start, end]; what remains over 50 ms
-// counts (Lighthouse's rule, with "settled" instead of TTI as the end).
+// Total blocking time: the long tasks that end after `start` (FCP) and begin before `end`
+// (settled), a task that straddles FCP counted from FCP on; each adds what it has over
+// 50 ms. Lighthouse's rule with "settled" in place of TTI. TTI always falls at the end of a
+// task; "settled" falls inside the task that makes the last DOM change, whose style,
+// layout and paint follow in the same task, so that task counts whole.
 function totalBlockingTime(longtasks, start, end) {
-  if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) return 0;
+  if (!Number.isFinite(start) || !Number.isFinite(end) || end < start) return 0;
   let sum = 0;
   for (const t of longtasks) {
-    const s = Math.max(t.startTime, start);
-    const e = Math.min(t.startTime + t.duration, end);
-    if (e - s > 50) sum += e - s - 50;
+    const taskEnd = t.startTime + t.duration;
+    if (taskEnd <= start || t.startTime > end) continue;
+    const length = taskEnd - Math.max(t.startTime, start);
+    if (length > 50) sum += length - 50;
   }
   return sum;
 }
@@ -184,7 +192,10 @@ function benchInit(opts) {
       window.__benchSignal(name);
     } catch {}
   };
+  // The memory case turns the entry collection off: its arrays would grow with every
+  // navigation and count in the JS heap being measured.
   const observe = (type, onEntry) => {
+    if (opts.collect === false) return;
     try {
       new PerformanceObserver((list) => list.getEntries().forEach(onEntry)).observe({ type, buffered: true });
     } catch (e) {
@@ -284,7 +295,7 @@ function benchInit(opts) {
 
 // A fresh browser context (empty cache, own connections) with one page, the device
 // emulated through CDP and, when `throttle`, the CPU and network profile.
-async function newPage(browser, { throttle, ready, watch }) {
+async function newPage(browser, { throttle, ready, watch, collect = true }) {
   const context = await browser.newContext({ viewport: null });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -331,7 +342,7 @@ async function newPage(browser, { throttle, ready, watch }) {
       }, timeout);
       waiters.add(w);
     });
-  await page.addInitScript(benchInit, { ready, watch });
+  await page.addInitScript(benchInit, { ready, watch, collect });
   return { context, page, cdp };
 }
 
@@ -464,7 +475,8 @@ async function loadCase(browser, name, url, ready, runs) {
   }
   const summary = {};
   for (const k of ['fcp', 'lcp', 'tbt', 'cls', 'settled', 'nodes']) summary[k] = stats(results.map((r) => r[k]));
-  const lcpElements = [...new Set(results.map((r) => r.lcpElement))];
+  const lcpElements = {};
+  for (const r of results) lcpElements[r.lcpElement] = (lcpElements[r.lcpElement] || 0) + 1;
   return { name, url, runs: results, summary, lcpElements, timeline: medianTimeline(results), problems: [...new Set(results.flatMap((r) => r.problems))] };
 }
 
@@ -974,10 +986,10 @@ function navigationCycle(dist) {
   return best;
 }
 
-async function memoryCase(browser, server, dist) {
+async function memoryCase(browser, server, dist, navigations) {
   const cycle = navigationCycle(dist);
   log(`memory: cycle of ${cycle.length} articles: ${cycle.join(' → ')} → …`);
-  const { context, page, cdp } = await newPage(browser, { throttle: false, ready: 'main article h1' });
+  const { context, page, cdp } = await newPage(browser, { throttle: false, ready: 'main article h1', collect: false });
   const samples = [];
   try {
     await page.goto(server.url + SEED);
@@ -999,7 +1011,7 @@ async function memoryCase(browser, server, dist) {
     };
     await sample(0);
     const t0 = Date.now();
-    for (let n = 1; n <= MEMORY_NAVIGATIONS; n++) {
+    for (let n = 1; n <= navigations; n++) {
       const next = cycle[n % cycle.length];
       const link = page.locator(`.region--related .related-item a[href$="/artikel/${next}"]`).first();
       const old = await page.evaluate(() => document.querySelector('main article h1')?.textContent);
@@ -1016,7 +1028,7 @@ async function memoryCase(browser, server, dist) {
     }
     const elapsed = (Date.now() - t0) / 1000;
     const a = samples.find((s) => s.navigations === MEMORY_CHECKPOINT);
-    const b = samples.find((s) => s.navigations === MEMORY_NAVIGATIONS);
+    const b = samples.find((s) => s.navigations === navigations);
     const growth = (x, y) => (x ? y / x - 1 : NaN);
     // Least-squares slope per navigation over the samples from the 20th on: a slow leak
     // shows as a steady slope even when it stays under the bars.
@@ -1029,6 +1041,7 @@ async function memoryCase(browser, server, dist) {
       return den ? num / den : NaN;
     };
     const result = {
+      navigations,
       cycle,
       elapsedSeconds: elapsed,
       samples,
@@ -1112,7 +1125,7 @@ function report(r) {
     })));
     L.push('');
     for (const k of loads) {
-      L.push(`- \`${k}\` (${r.cases[k].url}): LCP element ${r.cases[k].lcpElements.map((x) => `\`${x}\``).join(', ')}`);
+      L.push(`- \`${k}\` (${r.cases[k].url}): LCP element ${Object.entries(r.cases[k].lcpElements).map(([x, n]) => `\`${x}\` (${n} of ${r.options.runs})`).join(', ')}`);
     }
     L.push('');
     if (r.cases.article && r.cases.baseline) {
@@ -1175,8 +1188,14 @@ function report(r) {
         L.push(`- ${p}: **${cat} ${m.categories[cat]}**, audits below 0.9: ${audits.length ? audits.map((a) => `\`${a.id}\` (${a.title}${a.displayValue ? `: ${a.displayValue}` : ''})`).join('; ') : 'none (the score comes from metrics just under their bars)'}`);
       }
       if (m.runtimeError) L.push(`- ${p}: runtime error ${m.runtimeError}`);
-      if (m.erroredAudits.length) {
-        L.push(`- ${p}: audits Lighthouse could not compute (unscored): ${m.erroredAudits.map((a) => `\`${a.id}\` (${a.error.slice(0, 140)})`).join('; ')}`);
+      // Grouped by the innermost error message (one failing gatherer fails several audits).
+      const byError = {};
+      for (const a of m.erroredAudits) {
+        const cause = a.error.split(': ').pop();
+        (byError[cause] = byError[cause] || []).push(a.id);
+      }
+      for (const [cause, ids] of Object.entries(byError)) {
+        L.push(`- ${p}: ${ids.length} audit(s) Lighthouse could not compute (unscored), error "${cause}": ${ids.map((id) => `\`${id}\``).join(', ')}`);
       }
       for (const w of m.runWarnings) L.push(`- ${p}: warning: ${w}`);
     }
@@ -1212,10 +1231,10 @@ function report(r) {
     const kib = (x) => (x == null ? '–' : `${fmt(x / 1024)} KiB`);
     const pct = (x) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%` : '–');
     L.push('## Memory', '');
-    L.push(`${MEMORY_NAVIGATIONS} client-side navigations (a click on a related read, then wait for the new h1 and no skeleton) along the cycle ${m.cycle.map((x) => `\`${x}\``).join(' → ')} → …, so every ${MEMORY_CHECKPOINT}th lands on the seed article. Before each sample: HeapProfiler.collectGarbage ×3. JS heap: Runtime.getHeapUsage usedSize; wasm: the exports' memory.buffer.byteLength (from TrunkApplicationStarted). ${fmt(m.elapsedSeconds, 0)} s in all, no throttling.`, '');
+    L.push(`${m.navigations} client-side navigations (a click on a related read, then wait for the new h1 and no skeleton) along the cycle ${m.cycle.map((x) => `\`${x}\``).join(' → ')} → …, so every ${MEMORY_CHECKPOINT}th lands on the seed article. Before each sample: HeapProfiler.collectGarbage ×3. JS heap: Runtime.getHeapUsage usedSize; wasm: the exports' memory.buffer.byteLength (from TrunkApplicationStarted). ${fmt(m.elapsedSeconds, 0)} s in all, no throttling.`, '');
     L.push(table(['navigations', 'JS heap used', 'wasm memory', 'DOM nodes', 'page'], m.samples.map((x) => [String(x.navigations), kib(x.jsHeapUsed), kib(x.wasmBytes), fmt(x.nodes), `\`${x.path}\``])));
     L.push('');
-    L.push(`After ${MEMORY_NAVIGATIONS} vs. after ${MEMORY_CHECKPOINT}: JS heap ${pct(m.growth.jsHeap)}, wasm memory ${pct(m.growth.wasm)}, DOM nodes ${pct(m.growth.nodes)}; least-squares slope from the ${MEMORY_CHECKPOINT}th on: JS heap ${fmt(m.bytesPerNavigation.jsHeap)} B and wasm memory ${fmt(m.bytesPerNavigation.wasm)} B per navigation. **${m.leak.any ? `Leak flagged: ${Object.entries(m.leak).filter(([k, v]) => k !== 'any' && v).map(([k]) => k).join(', ')}` : 'No leak flagged'}** (bars: heap or wasm +25%, nodes ±10%).`, '');
+    L.push(`After ${m.navigations} vs. after ${MEMORY_CHECKPOINT}: JS heap ${pct(m.growth.jsHeap)}, wasm memory ${pct(m.growth.wasm)}, DOM nodes ${pct(m.growth.nodes)}; least-squares slope from the ${MEMORY_CHECKPOINT}th on: JS heap ${fmt(m.bytesPerNavigation.jsHeap)} B and wasm memory ${fmt(m.bytesPerNavigation.wasm)} B per navigation. **${m.leak.any ? `Leak flagged: ${Object.entries(m.leak).filter(([k, v]) => k !== 'any' && v).map(([k]) => k).join(', ')}` : 'No leak flagged'}** (bars: heap or wasm +25%, nodes ±10%).`, '');
   }
 
   const problems = Object.entries(r.cases).flatMap(([k, c]) => (c && c.problems ? c.problems.map((p) => `${k}: ${p}`) : []));
@@ -1275,7 +1294,7 @@ async function main() {
     await runCase('navigation', () => navigationCase(browser, server, options.runs));
     await runCase('lighthouse', () => lighthouseCase(server, options.lighthouseRuns));
     await runCase('scale', () => scaleCase(browser, dist, workDir));
-    await runCase('memory', () => memoryCase(browser, server, dist));
+    await runCase('memory', () => memoryCase(browser, server, dist, options.memoryNavigations));
   } finally {
     if (browser) await browser.close();
     if (server) await server.stop();
