@@ -51,7 +51,7 @@ const MEMORY_CHECKPOINT = 20;
 const STATIC_PATH = '/bench-static/seed.html';
 
 function parseArgs(argv) {
-  const o = { runs: 7, only: CASES, lighthouseRuns: 3, memoryNavigations: MEMORY_NAVIGATIONS, keep: false };
+  const o = { runs: 7, only: CASES, lighthouseRuns: 3, memoryNavigations: MEMORY_NAVIGATIONS, keep: false, dist: process.env.DIST_DIR || 'dist' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -64,8 +64,9 @@ function parseArgs(argv) {
     else if (a.startsWith('--lighthouse-runs')) o.lighthouseRuns = Number(value());
     else if (a.startsWith('--memory-navigations')) o.memoryNavigations = Number(value());
     else if (a === '--keep') o.keep = true;
+    else if (a.startsWith('--dist')) o.dist = value();
     else if (a === '-h' || a === '--help') {
-      console.log('usage: node bench/run.cjs [--runs N] [--only ' + CASES.join(',') + '] [--lighthouse-runs N] [--memory-navigations N] [--keep]');
+      console.log('usage: node bench/run.cjs [--runs N] [--only ' + CASES.join(',') + '] [--lighthouse-runs N] [--memory-navigations N] [--dist DIR] [--keep]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -1092,6 +1093,8 @@ function environment(dist) {
     loadAverageAtStart: os.loadavg(),
     node: process.version,
     playwrightCore: require('playwright-core/package.json').version,
+    dist,
+    distIsWorkingTree: dist === path.join(ROOT, 'dist'),
     wasm: wasm && { file: wasm, bytes: size(wasm), brotliBytes: size(`${wasm}.br`), builtAt: fs.statSync(path.join(dist, wasm)).mtime.toISOString() },
   };
 }
@@ -1109,7 +1112,7 @@ function report(r) {
   L.push('# Tidende performance benchmark', '');
   L.push(`- Date: ${e.date}`);
   L.push(`- Commit: ${e.commit ? e.commit.slice(0, 12) : 'unknown'} on ${e.branch} ("${e.commitSubject}")${e.uncommittedTrackedFiles ? `, with ${e.uncommittedTrackedFiles} tracked file(s) changed in the working tree` : ''}`);
-  L.push(`- Build: dist/${e.wasm ? `${e.wasm.file} ${fmt(e.wasm.bytes / 1024)} KiB (${fmt(e.wasm.brotliBytes / 1024)} KiB brotli), built ${e.wasm.builtAt}` : '?'}`);
+  L.push(`- Build: ${e.distIsWorkingTree ? 'dist' : e.dist}/${e.wasm ? `${e.wasm.file} ${fmt(e.wasm.bytes / 1024)} KiB (${fmt(e.wasm.brotliBytes / 1024)} KiB brotli), built ${e.wasm.builtAt}` : '?'}`);
   L.push(`- Chromium: ${r.chromiumVersion} (${process.env.CHROME_PATH || '/usr/bin/chromium'}, headless, via playwright-core ${e.playwrightCore})`);
   L.push(`- Machine: ${e.nproc} CPUs (nproc), ${e.cpuModel}, ${fmt(e.memoryGiB, 1)} GiB RAM, Node ${e.node}; load average ${e.loadAverageAtStart.map((x) => x.toFixed(2)).join(' ')} at start, ${r.loadAverageAtEnd.map((x) => x.toFixed(2)).join(' ')} at end`);
   L.push(`- Cases: ${r.options.only.join(', ')}; ${r.options.runs} runs per page-load case`);
@@ -1251,7 +1254,7 @@ function report(r) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  const dist = path.join(ROOT, process.env.DIST_DIR || 'dist');
+  const dist = path.resolve(ROOT, options.dist);
   if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error(`no ${dist}/index.html: run \`make build\` first`);
   const want = (c) => options.only.includes(c);
   const env = environment(dist);
