@@ -4,27 +4,16 @@
 // links, and press "Vis flere".
 'use strict';
 const fs = require('node:fs');
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startPreview } = require('./lib/preview.cjs');
-const { launch, watchedPage } = require('./lib/browser.cjs');
+const { watchedPage } = require('./lib/browser.cjs');
+const { servedSite } = require('./lib/served-site.cjs');
 const { SEED, PAGES, settled } = require('./lib/site.cjs');
 
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startPreview({ root: process.env.DIST_DIR || 'dist' });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = servedSite();
 
 // Runs axe in the page. Evaluated through the DevTools protocol, so the page's CSP (which
 // rightly forbids injected scripts) does not stand in the way.
@@ -44,9 +33,9 @@ async function axe(page) {
 for (const width of [375, 1280]) {
   for (const colorScheme of ['light', 'dark']) {
     test(`axe: no WCAG 2.2 AA violations at ${width}px, ${colorScheme}`, async () => {
-      const page = await watchedPage(browser, { viewport: { width, height: 900 }, colorScheme });
+      const page = await watchedPage(site.browser, { viewport: { width, height: 900 }, colorScheme });
       for (const { path, ready } of PAGES) {
-        await page.goto(server.url + path);
+        await page.goto(site.url + path);
         await settled(page, ready);
         const violations = await axe(page);
         assert.deepEqual(violations, [], `${path} at ${width}px ${colorScheme}:\n${JSON.stringify(violations, null, 2)}`);
@@ -84,8 +73,8 @@ async function tabUntil(page, predicate, limit = 80) {
 }
 
 test('keyboard only: skip link, navigation, article, sidebar, Vis flere', async () => {
-  const page = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url + SEED);
+  const page = await watchedPage(site.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(site.url + SEED);
   await settled(page, 'main article h1');
 
   // The first Tab reaches the skip link, visibly; Enter moves focus to the main content.
@@ -113,7 +102,7 @@ test('keyboard only: skip link, navigation, article, sidebar, Vis flere', async 
   // Enter follows the link; on the people-news page, Tab reaches "Vis flere" and Enter
   // loads the next page.
   await page.keyboard.press('Enter');
-  await page.waitForURL(server.url + '/navnenyt');
+  await page.waitForURL(site.url + '/navnenyt');
   await settled(page, 'main .people-item');
   f = await focused(page);
   assert.equal(f.id, 'indhold', 'after navigating, focus starts at the new main');
@@ -125,11 +114,11 @@ test('keyboard only: skip link, navigation, article, sidebar, Vis flere', async 
   await page.waitForFunction(() => document.querySelectorAll('main .people-item').length === 30);
 
   // The main navigation is reachable from the top of the page.
-  await page.goto(server.url + '/');
+  await page.goto(site.url + '/');
   await settled(page, '.teaser');
   f = await tabUntil(page, (x) => x.inNav && x.href === '/job', 10);
   await page.keyboard.press('Enter');
-  await page.waitForURL(server.url + '/job');
+  await page.waitForURL(site.url + '/job');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -2,24 +2,13 @@
 // at once) by request interception. The hit region shows its error, the rest of the page
 // keeps working, "Prøv igen" recovers once the backend is back, and nothing throws.
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startPreview } = require('./lib/preview.cjs');
-const { launch, watchedPage } = require('./lib/browser.cjs');
+const { watchedPage } = require('./lib/browser.cjs');
+const { servedSite } = require('./lib/served-site.cjs');
 const { SEED, REGIONS } = require('./lib/site.cjs');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startPreview({ root: process.env.DIST_DIR || 'dist' });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = servedSite();
 
 const json = { 'content-type': 'application/json; charset=utf-8' };
 
@@ -47,9 +36,9 @@ const FAULTS = {
 const NEVER = { kind: 'timeout', answer: () => new Promise(() => {}) };
 
 async function seedPageWith(fault, regions) {
-  const page = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+  const page = await watchedPage(site.browser, { viewport: { width: 1280, height: 900 } });
   for (const region of regions) await page.route(region.api, fault.answer);
-  await page.goto(server.url + SEED);
+  await page.goto(site.url + SEED);
   return page;
 }
 
@@ -121,8 +110,8 @@ test('responses that never finish, everywhere: every region times out, all recov
 });
 
 test('offline after loading: the next page fails in place, and comes back online', async () => {
-  const page = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url + SEED);
+  const page = await watchedPage(site.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(site.url + SEED);
   await page.waitForSelector('.region--related .related-item a');
   await page.context().setOffline(true);
   // A client-side navigation to another article while offline.
@@ -141,9 +130,9 @@ test('offline after loading: the next page fails in place, and comes back online
 });
 
 test('a failing "Vis flere" keeps the list and retries', async () => {
-  const page = await watchedPage(browser);
+  const page = await watchedPage(site.browser);
   await page.route(/\/api\/people\/2\.json$/, FAULTS['HTTP 500'].answer);
-  await page.goto(server.url + '/navnenyt');
+  await page.goto(site.url + '/navnenyt');
   await page.waitForSelector('main .people-item');
   await page.click('main .load-more__button');
   await page.waitForSelector('main .load-more .region-error');

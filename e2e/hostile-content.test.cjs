@@ -2,24 +2,13 @@
 // text, javascript: and data: links are never clickable, and huge strings and 10,000-item
 // lists do not freeze or break the page.
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startPreview } = require('./lib/preview.cjs');
-const { launch, watchedPage } = require('./lib/browser.cjs');
+const { watchedPage } = require('./lib/browser.cjs');
+const { servedSite } = require('./lib/served-site.cjs');
 const { PAGES, settled } = require('./lib/site.cjs');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startPreview({ root: process.env.DIST_DIR || 'dist' });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = servedSite();
 
 const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 // Fields that must stay well-formed for the document to decode at all.
@@ -39,7 +28,7 @@ function poison(value, key) {
 }
 
 async function hostilePage(viewport) {
-  const page = await watchedPage(browser, { viewport });
+  const page = await watchedPage(site.browser, { viewport });
   page.dialogs = [];
   page.on('dialog', (d) => {
     page.dialogs.push(d.message());
@@ -70,13 +59,13 @@ async function assertHarmless(page, path) {
 test('markup and script in every text field render as text, on every page', async () => {
   const page = await hostilePage({ width: 1280, height: 900 });
   for (const { path } of PAGES) {
-    await page.goto(server.url + path);
+    await page.goto(site.url + path);
     await page.waitForSelector('main h1');
     await page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0);
     await assertHarmless(page, path);
   }
   // The payload is visible as text where the reader expects the headline.
-  await page.goto(server.url + PAGES[1].path);
+  await page.goto(site.url + PAGES[1].path);
   await page.waitForSelector('main article h1');
   assert.ok((await page.textContent('main article h1')).startsWith(PAYLOAD), 'the headline shows the markup as text');
   // A link in body text lost its hostile target but kept its words.
@@ -110,20 +99,20 @@ function bigArticle(blocks, headline) {
 }
 
 test('a 10,000-entry page and a 10,000-block article with a 1 MB headline stay usable', async () => {
-  const page = await watchedPage(browser, { viewport: { width: 375, height: 800 } });
+  const page = await watchedPage(site.browser, { viewport: { width: 375, height: 800 } });
   const huge = 'Æ'.repeat(1_000_000);
   await page.route(/\/api\/people\/1\.json$/, (route) => route.fulfill({ json: bigPeoplePage(10_000) }));
   await page.route(/\/api\/articles\/nokia-saelger-milliard-satsning-withings\.json$/, (route) =>
     route.fulfill({ json: bigArticle(10_000, huge) }),
   );
 
-  await page.goto(server.url + '/navnenyt');
+  await page.goto(site.url + '/navnenyt');
   await settled(page, 'main .people-item');
   // One page never renders unbounded: the model caps it, the rest is reported.
   assert.equal(await page.locator('main .people-item').count(), 100);
   assert.equal((await page.textContent('main .load-more__count')).trim(), 'Viser 100 af 10000 navnenyheder');
 
-  await page.goto(server.url + PAGES[1].path);
+  await page.goto(site.url + PAGES[1].path);
   await settled(page, 'main article h1');
   const shape = await page.evaluate(() => ({
     paragraphs: document.querySelectorAll('.article-body > p').length,

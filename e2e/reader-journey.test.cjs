@@ -2,30 +2,19 @@
 // front page → an article → a related read → back → people news → "Vis flere" → an
 // unknown URL. The seed article must read as the seed page does.
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startPreview } = require('./lib/preview.cjs');
-const { launch, watchedPage } = require('./lib/browser.cjs');
+const { watchedPage } = require('./lib/browser.cjs');
+const { servedSite } = require('./lib/served-site.cjs');
 
 const SEED = '/artikel/nokia-saelger-milliard-satsning-withings';
-let server;
-let browser;
-
-before(async () => {
-  server = await startPreview({ root: process.env.DIST_DIR || 'dist' });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = servedSite();
 
 const text = async (page, selector) => (await page.locator(selector).first().innerText()).replace(/\s+/g, ' ').trim();
 
 test('the seed article reads as the seed page does', async () => {
-  const page = await watchedPage(browser);
-  await page.goto(server.url + SEED);
+  const page = await watchedPage(site.browser);
+  await page.goto(site.url + SEED);
   await page.waitForSelector('main article h1');
   assert.equal(
     await text(page, 'main h1'),
@@ -46,15 +35,15 @@ test('the seed article reads as the seed page does', async () => {
     await page.getAttribute('meta[property="og:title"]', 'content'),
     'Efter skuffende salg: Nu sælger Nokia den milliard-satsning, der skulle have været selskabets fremtid',
   );
-  assert.equal(await page.getAttribute('link[rel="canonical"]', 'href'), server.url + SEED);
+  assert.equal(await page.getAttribute('link[rel="canonical"]', 'href'), site.url + SEED);
   assert.match(await page.getAttribute('meta[property="og:image"]', 'content'), /^http:\/\/127\.0\.0\.1:\d+\/api\/media\/.+\.svg$/);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
 
 test('front page → article → related read → back → people news → Vis flere → 404', async () => {
-  const page = await watchedPage(browser, { viewport: { width: 1280, height: 800 } });
-  await page.goto(server.url + '/');
+  const page = await watchedPage(site.browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(site.url + '/');
   await page.waitForSelector('.teaser-list .teaser');
   assert.equal(await text(page, 'main h1'), 'Seneste nyt');
   assert.equal(await page.locator('.teaser-list .teaser').count(), 6);
@@ -62,7 +51,7 @@ test('front page → article → related read → back → people news → Vis f
   // Front page → the seed article (a client-side navigation: no new document).
   await page.evaluate(() => { window.__sameDocument = true; });
   await page.click(`.teaser-list a[href="${SEED}"]`);
-  await page.waitForURL(server.url + SEED);
+  await page.waitForURL(site.url + SEED);
   await page.waitForSelector('main article h1');
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'navigated without reloading');
   assert.equal(await page.evaluate(() => window.scrollY), 0, 'a new page starts at the top');
@@ -74,20 +63,20 @@ test('front page → article → related read → back → people news → Vis f
   await page.waitForFunction(() => window.scrollY === 600);
   const relatedHref = await page.getAttribute('.region--related .related-item a', 'href');
   await page.click('.region--related .related-item a');
-  await page.waitForURL(server.url + relatedHref);
+  await page.waitForURL(site.url + relatedHref);
   await page.waitForFunction((h) => document.querySelector('main article h1') && location.pathname === h, relatedHref);
   await page.waitForFunction(() => window.scrollY === 0);
   assert.notEqual(await text(page, 'main h1'), 'Efter skuffende salg: Nu sælger Nokia den milliard-satsning, der skulle have været selskabets fremtid');
 
   // Back: the seed article, at the scroll position the reader left.
   await page.goBack();
-  await page.waitForURL(server.url + SEED);
+  await page.waitForURL(site.url + SEED);
   await page.waitForFunction(() => document.querySelector('main article h1')?.textContent.startsWith('Efter skuffende salg'));
   await page.waitForFunction(() => Math.abs(window.scrollY - 600) < 2, null, { timeout: 5000 });
 
   // The people-news page through the main navigation, then "Vis flere".
   await page.click('nav[aria-label="Hovedmenu"] a[href="/navnenyt"]');
-  await page.waitForURL(server.url + '/navnenyt');
+  await page.waitForURL(site.url + '/navnenyt');
   await page.waitForSelector('main .people-item');
   assert.equal(await text(page, 'main h1'), 'Navnenyt fra it-Danmark');
   assert.equal(await page.locator('main .people-item').count(), 10);
@@ -99,7 +88,7 @@ test('front page → article → related read → back → people news → Vis f
   assert.equal(await page.locator('main .people-item').count(), 20);
 
   // An unknown URL: the 404 page, with the site around it.
-  await page.goto(server.url + '/findes-slet-ikke');
+  await page.goto(site.url + '/findes-slet-ikke');
   await page.waitForSelector('main h1');
   assert.equal(await text(page, 'main h1'), 'Siden findes ikke');
   assert.equal(await page.getAttribute('meta[name="robots"]', 'content'), 'noindex');
@@ -108,7 +97,7 @@ test('front page → article → related read → back → people news → Vis f
 });
 
 test('every page sets its own title and description', async () => {
-  const page = await watchedPage(browser);
+  const page = await watchedPage(site.browser);
   const seen = new Set();
   for (const [path, title] of [
     ['/', 'Forside – Tidende'],
@@ -117,7 +106,7 @@ test('every page sets its own title and description', async () => {
     [SEED, /^Efter skuffende salg/],
     ['/findes-ikke', 'Siden findes ikke – Tidende'],
   ]) {
-    await page.goto(server.url + path);
+    await page.goto(site.url + path);
     await page.waitForSelector('main h1');
     await page.waitForFunction(() => document.title !== 'Tidende');
     const got = await page.title();
@@ -136,9 +125,9 @@ test('every page sets its own title and description', async () => {
 
 test('every route works as a deep link and survives a reload', async () => {
   const { PAGES, settled } = require('./lib/site.cjs');
-  const page = await watchedPage(browser);
+  const page = await watchedPage(site.browser);
   for (const { path, ready } of PAGES) {
-    const first = await page.goto(server.url + path);
+    const first = await page.goto(site.url + path);
     assert.equal(first.status(), path === '/findes-ikke' ? 404 : 200, `${path}: status`);
     await settled(page, ready);
     const h1 = await text(page, 'main h1');

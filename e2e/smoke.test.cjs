@@ -1,27 +1,16 @@
 // Smoke test of the release build, served over HTTP like a CDN: the shell renders on the
 // front page and on a deep link, the 404 page shows, and nothing logs an error.
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startPreview } = require('./lib/preview.cjs');
-const { launch, watchedPage } = require('./lib/browser.cjs');
+const { watchedPage } = require('./lib/browser.cjs');
+const { servedSite } = require('./lib/served-site.cjs');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startPreview({ root: process.env.DIST_DIR || 'dist' });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = servedSite();
 
 test('front page renders the shell without errors', async () => {
-  const page = await watchedPage(browser);
-  await page.goto(`${server.url}/`);
+  const page = await watchedPage(site.browser);
+  await page.goto(`${site.url}/`);
   await page.waitForSelector('header.site-header nav a[href="/navnenyt"]');
   for (const sel of ['header', 'main#indhold', 'footer', 'main h1']) {
     assert.equal(await page.locator(sel).count(), 1, `one ${sel}`);
@@ -33,8 +22,8 @@ test('front page renders the shell without errors', async () => {
 });
 
 test('an unknown path shows the 404 page, also on a deep link', async () => {
-  const page = await watchedPage(browser);
-  await page.goto(`${server.url}/findes-ikke`);
+  const page = await watchedPage(site.browser);
+  await page.goto(`${site.url}/findes-ikke`);
   await page.waitForSelector('main h1');
   assert.equal((await page.textContent('main h1')).trim(), 'Siden findes ikke');
   assert.match(await page.title(), /^Siden findes ikke/);
