@@ -240,34 +240,10 @@ fn links_between_documents_resolve() {
                     );
                     indexed.insert(t.slug.to_string());
                 }
-                check_paging(
-                    &backend,
-                    rel,
-                    page.page,
-                    page.total_pages,
-                    page.next.as_deref(),
-                );
+                check_paging(&backend, rel, &page);
             }
-            "jobs" => {
-                let page: JobPage = decode_clean(rel, bytes);
-                check_paging(
-                    &backend,
-                    rel,
-                    page.page,
-                    page.total_pages,
-                    page.next.as_deref(),
-                );
-            }
-            "people" => {
-                let page: PeopleNewsPage = decode_clean(rel, bytes);
-                check_paging(
-                    &backend,
-                    rel,
-                    page.page,
-                    page.total_pages,
-                    page.next.as_deref(),
-                );
-            }
+            "jobs" => check_paging(&backend, rel, &decode_clean::<JobPage>(rel, bytes)),
+            "people" => check_paging(&backend, rel, &decode_clean::<PeopleNewsPage>(rel, bytes)),
             _ => {}
         }
     }
@@ -289,7 +265,8 @@ fn site_links(block: &Block) -> Vec<String> {
         .collect()
 }
 
-fn check_paging(backend: &Backend, rel: &str, page: u32, total: u32, next: Option<&str>) {
+fn check_paging<T>(backend: &Backend, rel: &str, doc: &tidende::model::Page<T>) {
+    let (page, total, next) = (doc.page, doc.total_pages, doc.next.as_deref());
     assert!(page >= 1 && page <= total, "{rel}: page {page} of {total}");
     match next {
         Some(next) => {

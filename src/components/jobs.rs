@@ -5,7 +5,7 @@ use leptos_router::components::A;
 
 use crate::routes;
 
-use super::load_more::{LoadMore, PagedList};
+use super::load_more::{PagedItems, PagedList};
 use super::media::Picture;
 use super::time::DayTime;
 use crate::format;
@@ -56,16 +56,13 @@ pub fn JobTeaser(jobs: Vec<Job>) -> impl IntoView {
 /// The jobs page: every loaded job, and "Vis flere" for the next page.
 #[component]
 pub fn JobList(list: PagedList<Job>) -> impl IntoView {
-    let jobs = list.entries;
     view! {
-        <Show
-            when=move || !jobs.with(Vec::is_empty)
-            fallback=|| view! { <p class="region__empty">"Der er ingen ledige stillinger lige nu."</p> }
-        >
-            <ul class="job-list job-list--page">
-                {move || jobs.get().into_iter().map(|job| view! { <li><JobCard job level=2 /></li> }).collect_view()}
-            </ul>
-        </Show>
-        <LoadMore list what="jobopslag" />
+        <PagedItems
+            list
+            class="job-list job-list--page"
+            empty="Der er ingen ledige stillinger lige nu."
+            what="jobopslag"
+            item=|job| view! { <JobCard job level=2 /> }.into_any()
+        />
     }
 }

@@ -89,3 +89,45 @@ pub fn LoadMore<T: Send + Sync + 'static>(
         </div>
     }
 }
+
+/// A paged list's entries and its "Vis flere": the one shape of the front page's, the
+/// people-news and the jobs lists.
+#[component]
+pub fn PagedItems<T: Clone + Send + Sync + 'static>(
+    list: PagedList<T>,
+    /// The list element's class.
+    class: &'static str,
+    /// Said when there are no entries.
+    empty: &'static str,
+    /// What the entries are, in the plural: "navnenyheder".
+    what: &'static str,
+    /// One entry's view.
+    item: fn(T) -> AnyView,
+    /// An `<ol>` (the news, newest first) rather than a `<ul>`.
+    #[prop(optional)]
+    ordered: bool,
+) -> impl IntoView {
+    let entries = list.entries;
+    // Not a keyed <For>: lists only grow at the end, and a plain re-render is far smaller
+    // in the wasm (docs/perf.md, "Size").
+    let items = move || {
+        entries
+            .get()
+            .into_iter()
+            .map(|entry| view! { <li>{item(entry)}</li> })
+            .collect_view()
+    };
+    view! {
+        <Show
+            when=move || !entries.with(Vec::is_empty)
+            fallback=move || view! { <p class="region__empty">{empty}</p> }
+        >
+            {if ordered {
+                view! { <ol class=class>{items}</ol> }.into_any()
+            } else {
+                view! { <ul class=class>{items}</ul> }.into_any()
+            }}
+        </Show>
+        <LoadMore list what />
+    }
+}

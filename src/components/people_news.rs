@@ -5,7 +5,7 @@ use leptos_router::components::A;
 
 use crate::routes;
 
-use super::load_more::{LoadMore, PagedList};
+use super::load_more::{PagedItems, PagedList};
 use super::media::Picture;
 use super::time::DayTime;
 use crate::format;
@@ -82,16 +82,13 @@ pub fn PeopleNewsTeaser(entries: Vec<PeopleNewsEntry>) -> impl IntoView {
 /// The people-news page's feed: every loaded entry, and "Vis flere" for the next page.
 #[component]
 pub fn PeopleNewsFeed(list: PagedList<PeopleNewsEntry>) -> impl IntoView {
-    let entries = list.entries;
     view! {
-        <Show
-            when=move || !entries.with(Vec::is_empty)
-            fallback=|| view! { <p class="region__empty">"Der er ingen navnenyheder lige nu."</p> }
-        >
-            <ul class="people-list">
-                {move || entries.get().into_iter().map(|entry| view! { <li><PeopleNewsItem entry /></li> }).collect_view()}
-            </ul>
-        </Show>
-        <LoadMore list what="navnenyheder" />
+        <PagedItems
+            list
+            class="people-list"
+            empty="Der er ingen navnenyheder lige nu."
+            what="navnenyheder"
+            item=|entry| view! { <PeopleNewsItem entry /> }.into_any()
+        />
     }
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::load_more::{LoadMore, PagedList};
+use super::load_more::{PagedItems, PagedList};
 use super::media::Picture;
 use super::time::PublishedTime;
 use crate::model::Teaser;
@@ -60,16 +60,14 @@ pub fn RelatedReads(teasers: Vec<Teaser>) -> impl IntoView {
 /// The front page's list of the latest articles, and "Vis flere" for older ones.
 #[component]
 pub fn ArticleList(list: PagedList<Teaser>) -> impl IntoView {
-    let teasers = list.entries;
     view! {
-        <Show
-            when=move || !teasers.with(Vec::is_empty)
-            fallback=|| view! { <p class="region__empty">"Der er ingen artikler endnu."</p> }
-        >
-            <ol class="teaser-list">
-                {move || teasers.get().into_iter().map(|teaser| view! { <li><TeaserCard teaser /></li> }).collect_view()}
-            </ol>
-        </Show>
-        <LoadMore list what="artikler" />
+        <PagedItems
+            list
+            class="teaser-list"
+            empty="Der er ingen artikler endnu."
+            what="artikler"
+            ordered=true
+            item=|teaser| view! { <TeaserCard teaser /> }.into_any()
+        />
     }
 }

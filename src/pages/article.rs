@@ -5,10 +5,9 @@ use leptos_router::hooks::use_params_map;
 
 use super::meta::PageMeta;
 use super::not_found::NotFound;
-use super::remote::Remote;
+use super::remote::by_slug;
 use super::shared::SharedDocs;
 use super::sidebar::Sidebar;
-use crate::api::ApiError;
 use crate::components::article_view::ArticleView;
 use crate::components::region::{Load, RegionError, Skeleton};
 use crate::model::{Article, Slug};
@@ -22,21 +21,10 @@ pub fn ArticlePage() -> impl IntoView {
         Memo::new(move |_| params.with(|p| p.get("slug").and_then(|s| Slug::parse(&s).ok())));
     let docs = expect_context::<SharedDocs>();
     let api = docs.api().clone();
-    let article = Remote::new(move || {
+    let article = by_slug(Signal::derive(move || slug.get()), move |slug| {
         let api = api.clone();
-        let slug = slug.get_untracked();
-        async move {
-            match slug {
-                Some(slug) => api.article(&slug).await,
-                None => Err(ApiError::Status {
-                    code: 404,
-                    url: String::new(),
-                }),
-            }
-        }
+        async move { api.article(&slug).await }
     });
-    // Another article through a client-side link: same page, new slug.
-    Effect::watch(move || slug.get(), move |_, _, _| article.reload(), false);
     let media_base = docs.api().base().to_string();
     let state = article.state();
     let content = move || match state.get() {

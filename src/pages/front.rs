@@ -3,18 +3,16 @@
 use leptos::prelude::*;
 
 use super::meta::PageMeta;
+use super::paging::paged_region;
 use super::shared::SharedDocs;
 use super::sidebar::Sidebar;
-use crate::components::region::{region_content, Skeleton};
+use crate::components::region::Skeleton;
 use crate::components::teaser::ArticleList;
-use crate::model::{ArticleIndex, Teaser};
 use crate::routes;
 
 #[component]
 pub fn FrontPage() -> impl IntoView {
     let docs = expect_context::<SharedDocs>();
-    let first = docs.article_index();
-    let more = docs.more_articles;
     let api = docs.api().clone();
     view! {
         <PageMeta
@@ -24,19 +22,17 @@ pub fn FrontPage() -> impl IntoView {
         />
         <main id="indhold" tabindex="-1" class="main">
             <h1 class="page-title">"Seneste nyt"</h1>
-            {region_content(
-                first.state(),
+            {paged_region(
+                docs.article_index(),
+                docs.more_articles,
                 "Forsidens artikler",
                 || view! { <Skeleton shape="teaser" count=6 /> }.into_any(),
-                first.retry(),
-                move |page: ArticleIndex| {
+                |t| t.slug.to_string(),
+                move |path| {
                     let api = api.clone();
-                    let list = more.list(page, |t: &Teaser| t.slug.to_string(), move |path| {
-                        let api = api.clone();
-                        async move { api.article_index(Some(&path)).await }
-                    });
-                    view! { <ArticleList list /> }
+                    async move { api.article_index(Some(&path)).await }
                 },
+                |list| view! { <ArticleList list /> },
             )}
         </main>
         <Sidebar />

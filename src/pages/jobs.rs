@@ -3,18 +3,16 @@
 use leptos::prelude::*;
 
 use super::meta::PageMeta;
+use super::paging::paged_region;
 use super::shared::SharedDocs;
 use super::sidebar::Sidebar;
 use crate::components::jobs::JobList;
-use crate::components::region::{region_content, Skeleton};
-use crate::model::{Job, JobPage};
+use crate::components::region::Skeleton;
 use crate::routes;
 
 #[component]
 pub fn JobsPage() -> impl IntoView {
     let docs = expect_context::<SharedDocs>();
-    let first = docs.jobs();
-    let more = docs.more_jobs;
     let api = docs.api().clone();
     view! {
         <PageMeta
@@ -24,19 +22,17 @@ pub fn JobsPage() -> impl IntoView {
         />
         <main id="indhold" tabindex="-1" class="main">
             <h1 class="page-title">"Job"</h1>
-            {region_content(
-                first.state(),
+            {paged_region(
+                docs.jobs(),
+                docs.more_jobs,
                 "Jobopslagene",
                 || view! { <Skeleton shape="job" count=6 /> }.into_any(),
-                first.retry(),
-                move |page: JobPage| {
+                |j| j.id.to_string(),
+                move |path| {
                     let api = api.clone();
-                    let list = more.list(page, |j: &Job| j.id.to_string(), move |path| {
-                        let api = api.clone();
-                        async move { api.jobs(Some(&path)).await }
-                    });
-                    view! { <JobList list /> }
+                    async move { api.jobs(Some(&path)).await }
                 },
+                |list| view! { <JobList list /> },
             )}
         </main>
         <Sidebar jobs=false />

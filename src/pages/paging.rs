@@ -6,8 +6,10 @@ use std::future::Future;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::remote::Remote;
 use crate::api::ApiError;
 use crate::components::load_more::{MoreState, PagedList};
+use crate::components::region::region_content;
 use crate::model::Page;
 
 /// The pages loaded after the first, and where loading the next one stands.
@@ -110,4 +112,26 @@ impl<T: Clone + Send + Sync + 'static> Default for Paging<T> {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// A paged list's region on its own page: the first page (shared, see `SharedDocs`), its
+/// skeleton and error, and the list with "Vis flere" that loads the next pages with `fetch`.
+pub fn paged_region<T, F, Fut, V>(
+    first: Remote<Page<T>>,
+    more: Paging<T>,
+    what: &'static str,
+    skeleton: fn() -> AnyView,
+    key: fn(&T) -> String,
+    fetch: F,
+    view: fn(PagedList<T>) -> V,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    F: Fn(String) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
+    V: IntoView + 'static,
+{
+    region_content(first.state(), what, skeleton, first.retry(), move |page| {
+        view(more.list(page, key, fetch.clone()))
+    })
 }

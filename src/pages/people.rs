@@ -3,18 +3,16 @@
 use leptos::prelude::*;
 
 use super::meta::PageMeta;
+use super::paging::paged_region;
 use super::shared::SharedDocs;
 use super::sidebar::Sidebar;
 use crate::components::people_news::PeopleNewsFeed;
-use crate::components::region::{region_content, Skeleton};
-use crate::model::{PeopleNewsEntry, PeopleNewsPage as FeedPage};
+use crate::components::region::Skeleton;
 use crate::routes;
 
 #[component]
 pub fn PeopleNewsPage() -> impl IntoView {
     let docs = expect_context::<SharedDocs>();
-    let first = docs.people_news();
-    let more = docs.more_people;
     let api = docs.api().clone();
     view! {
         <PageMeta
@@ -24,19 +22,17 @@ pub fn PeopleNewsPage() -> impl IntoView {
         />
         <main id="indhold" tabindex="-1" class="main">
             <h1 class="page-title">"Navnenyt fra it-Danmark"</h1>
-            {region_content(
-                first.state(),
+            {paged_region(
+                docs.people_news(),
+                docs.more_people,
                 "Navnenyt",
                 || view! { <Skeleton shape="person" count=5 /> }.into_any(),
-                first.retry(),
-                move |page: FeedPage| {
+                |e| e.id.to_string(),
+                move |path| {
                     let api = api.clone();
-                    let list = more.list(page, |e: &PeopleNewsEntry| e.id.to_string(), move |path| {
-                        let api = api.clone();
-                        async move { api.people_news(Some(&path)).await }
-                    });
-                    view! { <PeopleNewsFeed list /> }
+                    async move { api.people_news(Some(&path)).await }
                 },
+                |list| view! { <PeopleNewsFeed list /> },
             )}
         </main>
         <Sidebar people=false />

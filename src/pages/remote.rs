@@ -15,6 +15,7 @@ use leptos::task::spawn_local;
 
 use crate::api::ApiError;
 use crate::components::region::Load;
+use crate::model::Slug;
 
 type BoxedFetch<T> = Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<T, ApiError>>>>>;
 
@@ -81,4 +82,28 @@ impl<T: Send + Sync + 'static> Remote<T> {
         let this = *self;
         Callback::new(move |_| this.reload())
     }
+}
+
+/// A document named by the route's slug (an article, its related reads): fetched again when
+/// a client-side link changes the slug; a slug that cannot be one is a 404 without asking.
+pub fn by_slug<T, F, Fut>(slug: Signal<Option<Slug>>, fetch: F) -> Remote<T>
+where
+    T: Send + Sync + 'static,
+    F: Fn(Slug) -> Fut + 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let doc = Remote::new(move || {
+        let request = slug.get_untracked().map(&fetch);
+        async move {
+            match request {
+                Some(request) => request.await,
+                None => Err(ApiError::Status {
+                    code: 404,
+                    url: String::new(),
+                }),
+            }
+        }
+    });
+    Effect::watch(move || slug.get(), move |_, _, _| doc.reload(), false);
+    doc
 }

@@ -3,9 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::remote::Remote;
+use super::remote::by_slug;
 use super::shared::SharedDocs;
-use crate::api::ApiError;
 use crate::components::jobs::JobTeaser;
 use crate::components::people_news::PeopleNewsTeaser;
 use crate::components::region::{region_content, RegionFrame, Skeleton};
@@ -28,20 +27,10 @@ pub fn Sidebar(
     let docs = expect_context::<SharedDocs>();
     let related = related.map(|slug| {
         let api = docs.api().clone();
-        let doc = Remote::new(move || {
+        let doc = by_slug(slug, move |slug| {
             let api = api.clone();
-            let slug = slug.get_untracked();
-            async move {
-                match slug {
-                    Some(slug) => api.related(&slug).await,
-                    None => Err(ApiError::Status {
-                        code: 404,
-                        url: String::new(),
-                    }),
-                }
-            }
+            async move { api.related(&slug).await }
         });
-        Effect::watch(move || slug.get(), move |_, _, _| doc.reload(), false);
         view! {
             <RegionFrame name="related" title="Læs også">
                 {region_content(
