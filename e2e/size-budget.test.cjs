@@ -13,7 +13,7 @@ const DIST = process.env.DIST_DIR || 'dist';
 // what takes the space and what was cut). This ceiling stops it from growing meanwhile:
 // lower it with every cut, never raise it without a reason in docs/perf.md.
 const TARGET_BYTES = 150 * 1000;
-const CEILING_BYTES = 192 * 1000;
+const CEILING_BYTES = 190 * 1000;
 
 function brotliSize(file) {
   const br = `${file}.br`;
