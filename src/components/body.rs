@@ -2,7 +2,6 @@
 //! types never reach here (the model skips them).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::media::Figure;
 use super::rich_text::{link_view, spans_view};
@@ -51,7 +50,7 @@ fn block_view(block: Block) -> AnyView {
             <p class="read-also">
                 <span class="read-also__label">{label} ":"</span>
                 " "
-                <A href=routes::href(&routes::article(&slug))>{headline.to_string()}</A>
+                <a href=routes::href(&routes::article(&slug))>{headline.to_string()}</a>
             </p>
         }
         .into_any(),

@@ -1,7 +1,6 @@
 //! Job cards: company, title, location, deadline, and the link to the ad.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::routes;
 
@@ -49,7 +48,7 @@ pub fn JobTeaser(jobs: Vec<Job>) -> impl IntoView {
         <ul class="job-list">
             {jobs.into_iter().map(|job| view! { <li><JobCard job /></li> }).collect_view()}
         </ul>
-        <p class="region__more"><A href=routes::href(routes::JOBS)>"Se alle job"</A></p>
+        <p class="region__more"><a href=routes::href(routes::JOBS)>"Se alle job"</a></p>
     }
 }
 

@@ -1,7 +1,6 @@
 //! People news, "Navnenyt fra it-Danmark": who starts where, and when.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::routes;
 
@@ -75,7 +74,7 @@ pub fn PeopleNewsTeaser(entries: Vec<PeopleNewsEntry>) -> impl IntoView {
                 .map(|entry| view! { <li><PeopleNewsItem entry level=3 compact=true /></li> })
                 .collect_view()}
         </ul>
-        <p class="region__more"><A href=routes::href(routes::PEOPLE_NEWS)>"Se alle navnenyheder"</A></p>
+        <p class="region__more"><a href=routes::href(routes::PEOPLE_NEWS)>"Se alle navnenyheder"</a></p>
     }
 }
 

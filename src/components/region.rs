@@ -68,8 +68,9 @@ pub fn Skeleton(
 }
 
 /// Where a region's document stands.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub enum Load<T> {
+    #[default]
     Loading,
     Ready(T),
     Failed(ApiError),

@@ -2,7 +2,6 @@
 //! always inserted as text: a `<script>` in the backend's JSON is shown, never run.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::routes;
 
@@ -28,7 +27,7 @@ pub fn span_view(span: Span) -> AnyView {
 /// plain links without giving them a handle on this page.
 pub fn link_view(link: Link, inner: AnyView) -> AnyView {
     match link {
-        Link::Site(path) => view! { <A href=routes::href(&path)>{inner}</A> }.into_any(),
+        Link::Site(path) => view! { <a href=routes::href(&path)>{inner}</a> }.into_any(),
         Link::External(url) => view! { <a href=url rel="noopener">{inner}</a> }.into_any(),
     }
 }

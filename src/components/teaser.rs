@@ -1,7 +1,6 @@
 //! Articles in lists: the front page's list and the "Læs også" sidebar.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::load_more::{PagedItems, PagedList};
 use super::media::Picture;
@@ -19,7 +18,7 @@ pub fn TeaserCard(teaser: Teaser) -> impl IntoView {
             <div class="teaser__text">
                 {teaser.section.map(|s| view! { <p class="kicker">{s}</p> })}
                 <h2 class="teaser__headline">
-                    <A href=href>{teaser.headline.to_string()}</A>
+                    <a href=href>{teaser.headline.to_string()}</a>
                 </h2>
                 {teaser.lead.map(|l| view! { <p class="teaser__lead">{l}</p> })}
                 <p class="teaser__time"><PublishedTime at=teaser.published relative=true /></p>
@@ -45,7 +44,7 @@ pub fn RelatedReads(teasers: Vec<Teaser>) -> impl IntoView {
                         <li class="related-item">
                             {t.image.map(|image| view! { <Picture image class="related-item__image" /> })}
                             <div>
-                                <A href=href attr:class="related-item__headline">{t.headline.to_string()}</A>
+                                <a href=href class="related-item__headline">{t.headline.to_string()}</a>
                                 <p class="related-item__time"><PublishedTime at=t.published relative=true /></p>
                             </div>
                         </li>

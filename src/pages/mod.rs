@@ -10,3 +10,4 @@ pub mod people;
 pub mod remote;
 pub mod shared;
 pub mod sidebar;
+pub mod watched;

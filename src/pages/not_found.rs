@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Meta;
-use leptos_router::components::A;
 
 use crate::routes;
 
@@ -36,7 +35,7 @@ pub fn NotFound(title: &'static str) -> impl IntoView {
                 "Vi kunne ikke finde den side, du leder efter. Den kan være flyttet eller slettet, eller adressen kan være skrevet forkert."
             </p>
             <p>
-                <A href=routes::href(routes::FRONT)>"Gå til forsiden"</A>
+                <a href=routes::href(routes::FRONT)>"Gå til forsiden"</a>
             </p>
         </section>
     }

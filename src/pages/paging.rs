@@ -7,15 +7,17 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::remote::Remote;
+use super::watched::Watched;
 use crate::api::ApiError;
 use crate::components::load_more::{MoreState, PagedList};
 use crate::components::region::region_content;
 use crate::model::Page;
 
-/// The pages loaded after the first, and where loading the next one stands.
+/// The pages loaded after the first, and where loading the next one stands: kept while the
+/// reader moves around, watched by the list's page while it shows (see `Watched`).
 pub struct Paging<T: Send + Sync + 'static> {
-    pages: RwSignal<Vec<Page<T>>>,
-    state: RwSignal<MoreState>,
+    pages: Watched<Vec<Page<T>>>,
+    state: Watched<MoreState>,
 }
 
 impl<T: Send + Sync + 'static> Clone for Paging<T> {
@@ -28,15 +30,18 @@ impl<T: Send + Sync + 'static> Copy for Paging<T> {}
 impl<T: Clone + Send + Sync + 'static> Paging<T> {
     pub fn new() -> Self {
         Self {
-            pages: RwSignal::new(Vec::new()),
-            state: RwSignal::new(MoreState::Idle),
+            pages: Watched::new(Vec::new()),
+            state: Watched::new(MoreState::Idle),
         }
     }
 
     /// The first page's entries, then the loaded pages', each entry once (by `key`): a page
     /// boundary that moved while the reader read must not show an entry twice.
-    fn entries(&self, first: Page<T>, key: fn(&T) -> String) -> Signal<Vec<T>> {
-        let pages = self.pages;
+    fn entries(
+        first: Page<T>,
+        pages: Signal<Vec<Page<T>>>,
+        key: fn(&T) -> String,
+    ) -> Signal<Vec<T>> {
         Signal::derive(move || {
             let mut seen = HashSet::new();
             let mut out = Vec::new();
@@ -52,8 +57,7 @@ impl<T: Clone + Send + Sync + 'static> Paging<T> {
     }
 
     /// The path of the next page to load, if any.
-    fn next(&self, first_next: Option<String>) -> Signal<Option<String>> {
-        let pages = self.pages;
+    fn next(first_next: Option<String>, pages: Signal<Vec<Page<T>>>) -> Signal<Option<String>> {
         Signal::derive(move || {
             pages.with(|more| match more.last() {
                 Some(last) => last.next.clone(),
@@ -70,12 +74,13 @@ impl<T: Clone + Send + Sync + 'static> Paging<T> {
         Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
     {
         let this = *self;
-        let next = self.next(first.next.clone());
+        let pages = self.pages.watch();
+        let next = Self::next(first.next.clone(), pages);
         PagedList {
             total: first.total_items,
-            entries: self.entries(first, key),
+            entries: Self::entries(first, pages, key),
             has_more: Signal::derive(move || next.with(Option::is_some)),
-            state: self.state.into(),
+            state: self.state.watch(),
             on_more: Callback::new(move |_| {
                 if let Some(path) = next.get_untracked() {
                     this.load(path, fetch.clone());
@@ -91,7 +96,7 @@ impl<T: Clone + Send + Sync + 'static> Paging<T> {
         F: FnOnce(String) -> Fut + 'static,
         Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
     {
-        if self.state.get_untracked() == MoreState::Loading {
+        if self.state.get() == Some(MoreState::Loading) {
             return;
         }
         let (pages, state) = (self.pages, self.state);

@@ -13,6 +13,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::watched::Watched;
 use crate::api::ApiError;
 use crate::components::region::Load;
 use crate::model::Slug;
@@ -20,7 +21,7 @@ use crate::model::Slug;
 type BoxedFetch<T> = Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<T, ApiError>>>>>;
 
 pub struct Remote<T: Send + Sync + 'static> {
-    state: RwSignal<Load<T>>,
+    state: Watched<Load<T>>,
     /// Which request the state belongs to: an answer to an older request (the reader has
     /// moved on to another article) is dropped.
     generation: StoredValue<u32>,
@@ -34,7 +35,7 @@ impl<T: Send + Sync + 'static> Clone for Remote<T> {
 }
 impl<T: Send + Sync + 'static> Copy for Remote<T> {}
 
-impl<T: Send + Sync + 'static> Remote<T> {
+impl<T: Clone + Send + Sync + 'static> Remote<T> {
     /// Starts fetching at once, so the request goes out before anything renders.
     pub fn new<F, Fut>(fetch: F) -> Self
     where
@@ -43,7 +44,7 @@ impl<T: Send + Sync + 'static> Remote<T> {
     {
         let fetch: BoxedFetch<T> = Rc::new(move || Box::pin(fetch()));
         let this = Self {
-            state: RwSignal::new(Load::Loading),
+            state: Watched::new(Load::Loading),
             generation: StoredValue::new(0),
             fetch: StoredValue::new_local(fetch),
         };
@@ -62,7 +63,7 @@ impl<T: Send + Sync + 'static> Remote<T> {
             let result = future.await;
             // The owner may be gone (the page was left) or a newer request made.
             if current.try_get_value() == Some(generation) {
-                state.try_set(match result {
+                state.set(match result {
                     Ok(value) => Load::Ready(value),
                     Err(error) => Load::Failed(error),
                 });
@@ -70,11 +71,9 @@ impl<T: Send + Sync + 'static> Remote<T> {
         });
     }
 
-    pub fn state(&self) -> Signal<Load<T>>
-    where
-        T: Clone,
-    {
-        self.state.into()
+    /// Where the document stands, as a signal of the caller's own (see `Watched`).
+    pub fn state(&self) -> Signal<Load<T>> {
+        self.state.watch()
     }
 
     /// "Prøv igen".
@@ -88,7 +87,7 @@ impl<T: Send + Sync + 'static> Remote<T> {
 /// a client-side link changes the slug; a slug that cannot be one is a 404 without asking.
 pub fn by_slug<T, F, Fut>(slug: Signal<Option<Slug>>, fetch: F) -> Remote<T>
 where
-    T: Send + Sync + 'static,
+    T: Clone + Send + Sync + 'static,
     F: Fn(Slug) -> Fut + 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {

@@ -24,7 +24,7 @@ impl<T: Send + Sync + 'static> Clone for Lazy<T> {
 }
 impl<T: Send + Sync + 'static> Copy for Lazy<T> {}
 
-impl<T: Send + Sync + 'static> Lazy<T> {
+impl<T: Clone + Send + Sync + 'static> Lazy<T> {
     fn new() -> Self {
         Self {
             cell: StoredValue::new(None),
