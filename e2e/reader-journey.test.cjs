@@ -73,6 +73,11 @@ test('front page → article → related read → back → people news → Vis f
   await page.waitForURL(site.url + SEED);
   await page.waitForFunction(() => document.querySelector('main article h1')?.textContent.startsWith('Efter skuffende salg'));
   await page.waitForFunction(() => Math.abs(window.scrollY - 600) < 2, null, { timeout: 5000 });
+  // The head follows client-side navigation: the article's tags, once each.
+  await page.waitForFunction(() => document.title.startsWith('Efter skuffende salg'));
+  assert.equal(await page.getAttribute('meta[property="og:type"]', 'content'), 'article');
+  assert.equal(await page.locator('meta[property="article:published_time"]').count(), 1);
+  assert.equal(await page.locator('link[rel="canonical"]').count(), 1);
 
   // The people-news page through the main navigation, then "Vis flere".
   await page.click('nav[aria-label="Hovedmenu"] a[href="/navnenyt"]');
@@ -80,6 +85,12 @@ test('front page → article → related read → back → people news → Vis f
   await page.waitForSelector('main .people-item');
   assert.equal(await text(page, 'main h1'), 'Navnenyt fra it-Danmark');
   assert.equal(await page.locator('main .people-item').count(), 10);
+  // …and the article's are gone: no published time, no image, a website, not an article.
+  assert.equal(await page.title(), 'Navnenyt fra it-Danmark – Tidende');
+  assert.equal(await page.getAttribute('meta[property="og:type"]', 'content'), 'website');
+  assert.equal(await page.locator('meta[property="article:published_time"], meta[property="og:image"]').count(), 0);
+  assert.equal(await page.getAttribute('link[rel="canonical"]', 'href'), site.url + '/navnenyt');
+  assert.equal(await page.locator('meta[name="description"]').count(), 1);
   assert.equal(await text(page, 'main .people-item .people-item__name'), 'Søren Vindfelt Røn');
   assert.equal(await text(page, 'main .people-item .people-item__start'), 'pr. 1. september 2025');
   await page.click('main .load-more__button');

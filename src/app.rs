@@ -1,7 +1,6 @@
 //! The router and the page shell: header, the route's main and aside, footer.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use wasm_bindgen::JsCast;
@@ -35,15 +34,11 @@ pub fn App() -> impl IntoView {
 /// The whole site on a given backend.
 #[component]
 pub fn Site(api: Api) -> impl IntoView {
-    provide_meta_context();
     provide_services(api);
     let base = config::router_base(&config::document_base_path());
     provide_context(routes::SiteBase(base.clone()));
     scroll::install_restoration();
     view! {
-        <Title formatter=|title: String| {
-            if title.is_empty() { "Tidende".to_string() } else { format!("{title} – Tidende") }
-        } />
         <Router base>
             <a class="skip-link" href="#indhold" on:click=skip_to_content>
                 "Spring til indhold"

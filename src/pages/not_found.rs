@@ -1,7 +1,6 @@
 //! The 404 page, shown for every path no route matches, and for articles that do not exist.
 
 use leptos::prelude::*;
-use leptos_meta::Meta;
 
 use crate::routes;
 
@@ -27,8 +26,8 @@ pub fn NotFound(title: &'static str) -> impl IntoView {
             title=title.to_string()
             description="Siden findes ikke på Tidende.".to_string()
             path=path
+            noindex=true
         />
-        <Meta name="robots" content="noindex" />
         <section class="not-found" aria-labelledby="not-found-title">
             <h1 id="not-found-title">{title}</h1>
             <p>

@@ -86,7 +86,8 @@ impl Watchers {
 
     #[cfg(test)]
     fn live(&self) -> usize {
-        self.0.with_value(|w| w.iter().filter(|t| !t.is_disposed()).count())
+        self.0
+            .with_value(|w| w.iter().filter(|t| !t.is_disposed()).count())
     }
 }
 
