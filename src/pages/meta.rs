@@ -15,8 +15,6 @@ use crate::config;
 /// The site's name, after every page title and alone when a page has none.
 const SITE: &str = "Tidende";
 
-/// Marks the elements a page added, so the next page can remove them.
-const MARK: &str = "data-page-head";
 
 /// What a page says about itself in the `<head>`.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -147,7 +145,10 @@ pub fn PageMeta(
 
 #[cfg(target_arch = "wasm32")]
 mod dom {
-    use super::{Tag, MARK};
+    use super::Tag;
+
+    /// Marks the elements a page added, so the next page can remove them.
+    const MARK: &str = "data-page-head";
 
     /// Replaces the tags the previous page added with `tags`, and sets the title.
     pub fn apply(title: &str, tags: &[Tag]) {
