@@ -1,8 +1,6 @@
 //! The router and the page shell: header, the route's main and aside, footer.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 use crate::api::{self, Api};
@@ -15,6 +13,7 @@ use crate::pages::jobs::JobsPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::people::PeopleNewsPage;
 use crate::pages::shared::SharedDocs;
+use crate::router::{self, PageKind, Route};
 use crate::routes;
 use crate::scroll;
 
@@ -37,16 +36,15 @@ pub fn Site(api: Api) -> impl IntoView {
     provide_services(api);
     let base = config::router_base(&config::document_base_path());
     provide_context(routes::SiteBase(base.clone()));
+    router::start(base);
     scroll::install_restoration();
     view! {
-        <Router base>
-            <a class="skip-link" href="#indhold" on:click=skip_to_content>
-                "Spring til indhold"
-            </a>
-            <SiteHeader />
-            <Shell />
-            <SiteFooter />
-        </Router>
+        <a class="skip-link" href="#indhold" on:click=skip_to_content>
+            "Spring til indhold"
+        </a>
+        <SiteHeader />
+        <Shell />
+        <SiteFooter />
     }
 }
 
@@ -54,14 +52,18 @@ pub fn Site(api: Api) -> impl IntoView {
 #[component]
 pub fn Shell() -> impl IntoView {
     focus_main_after_navigation();
+    let location = router::use_location();
+    // The page is rebuilt when its kind changes, not when the article does.
+    let kind = Memo::new(move |_| Route::of(&location.path()).kind());
     view! {
         <div class="layout">
-            <Routes fallback=NotFoundPage>
-                <Route path=path!("/") view=FrontPage />
-                <Route path=path!("/artikel/:slug") view=ArticlePage />
-                <Route path=path!("/navnenyt") view=PeopleNewsPage />
-                <Route path=path!("/job") view=JobsPage />
-            </Routes>
+            {move || match kind.get() {
+                PageKind::Front => view! { <FrontPage /> }.into_any(),
+                PageKind::Article => view! { <ArticlePage /> }.into_any(),
+                PageKind::PeopleNews => view! { <PeopleNewsPage /> }.into_any(),
+                PageKind::Jobs => view! { <JobsPage /> }.into_any(),
+                PageKind::NotFound => view! { <NotFoundPage /> }.into_any(),
+            }}
         </div>
     }
 }
@@ -90,9 +92,9 @@ fn focus_main(prevent_scroll: bool) {
 /// clicked is gone, and a screen reader should start reading the new page, as it would
 /// after a full page load. The first render is left alone, and so is the scroll position.
 fn focus_main_after_navigation() {
-    let location = leptos_router::hooks::use_location();
+    let location = router::use_location();
     Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
+        let path = location.path();
         if previous.is_some_and(|p| p != path) {
             request_animation_frame(|| focus_main(true));
         }

@@ -10,6 +10,7 @@ pub mod config;
 pub mod format;
 pub mod model;
 pub mod pages;
+pub mod router;
 pub mod routes;
 pub mod scroll;
 

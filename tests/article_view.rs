@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::{doc, mount_routed, text_of};
+use support::{doc, mount_in_site, text_of};
 use tidende::components::article_view::ArticleView;
 use tidende::model::Article;
 use wasm_bindgen_test::*;
@@ -17,7 +17,7 @@ const SEED: &str =
 #[wasm_bindgen_test]
 async fn renders_the_seed_article_as_the_seed_page_shows_it() {
     let article: Article = doc(SEED);
-    let page = mount_routed(move || view_article(article)).await;
+    let page = mount_in_site(move || view_article(article)).await;
     assert_eq!(
         page.text("article h1"),
         "Efter skuffende salg: Nu sælger Nokia den milliard-satsning, der skulle have været selskabets fremtid"
@@ -79,7 +79,7 @@ async fn markup_in_text_is_shown_as_text() {
         )
         .replace("Tidligere Samsung-chef ryger ud", "<b>fed</b> overskrift");
     let article: Article = doc(&hostile);
-    let page = mount_routed(move || view_article(article)).await;
+    let page = mount_in_site(move || view_article(article)).await;
     assert_eq!(
         page.text("article h1"),
         "<script>window.__pwned = 1</script><img src=x onerror=alert(1)>"
@@ -100,7 +100,7 @@ async fn a_javascript_link_is_not_a_link() {
         "the seed has a link to replace"
     );
     let article: Article = doc(&hostile);
-    let page = mount_routed(move || view_article(article)).await;
+    let page = mount_in_site(move || view_article(article)).await;
     assert!(
         page.text(".article-body").contains("Withings"),
         "the link text stays"
@@ -122,7 +122,7 @@ async fn unknown_blocks_are_skipped_and_the_rest_renders() {
         1,
     );
     let article: Article = doc(&with_unknown);
-    let page = mount_routed(move || view_article(article)).await;
+    let page = mount_in_site(move || view_article(article)).await;
     assert_eq!(
         page.all(".article-body > p:not(.read-also):not(.source-line)")
             .len(),

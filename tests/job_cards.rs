@@ -4,7 +4,7 @@
 mod support;
 
 use leptos::prelude::*;
-use support::{doc, mount_routed, text_of};
+use support::{doc, mount_in_site, text_of};
 use tidende::components::jobs::JobTeaser;
 use tidende::model::JobPage;
 use wasm_bindgen_test::*;
@@ -17,7 +17,7 @@ const JOBS: &str = include_str!("../public/api/jobs/1.json");
 async fn shows_company_title_location_and_links() {
     let page_doc: JobPage = doc(JOBS);
     let jobs: Vec<_> = page_doc.entries().take(3).cloned().collect();
-    let page = mount_routed(move || view! { <JobTeaser jobs /> }).await;
+    let page = mount_in_site(move || view! { <JobTeaser jobs /> }).await;
     let cards = page.all(".job-card");
     assert_eq!(cards.len(), 3);
     let first = text_of(&cards[0]);
@@ -48,7 +48,7 @@ async fn a_bad_job_link_drops_that_card_only() {
     let page_doc: JobPage = doc(&json);
     let jobs: Vec<_> = page_doc.entries().cloned().collect();
     assert_eq!(jobs.len(), 7, "one of eight skipped");
-    let page = mount_routed(move || view! { <JobTeaser jobs /> }).await;
+    let page = mount_in_site(move || view! { <JobTeaser jobs /> }).await;
     assert_eq!(page.all(".job-card").len(), 7);
     assert!(page.all("a").iter().all(|a| !a
         .get_attribute("href")
@@ -58,7 +58,7 @@ async fn a_bad_job_link_drops_that_card_only() {
 
 #[wasm_bindgen_test]
 async fn an_empty_list_says_so() {
-    let page = mount_routed(|| view! { <JobTeaser jobs=Vec::new() /> }).await;
+    let page = mount_in_site(|| view! { <JobTeaser jobs=Vec::new() /> }).await;
     assert_eq!(
         page.text(".region__empty"),
         "Der er ingen ledige stillinger lige nu."

@@ -4,7 +4,7 @@
 mod support;
 
 use leptos::prelude::*;
-use support::{backend, doc, mount_routed, mount_site_at, text_of, wait_until};
+use support::{backend, doc, mount_in_site, mount_site_at, text_of, wait_until};
 use tidende::components::people_news::PeopleNewsItem;
 use tidende::model::PeopleNewsPage;
 use wasm_bindgen_test::*;
@@ -17,7 +17,7 @@ const PEOPLE: &str = include_str!("../public/api/people/1.json");
 async fn an_entry_shows_person_title_company_start_and_label() {
     let feed: PeopleNewsPage = doc(PEOPLE);
     let entry = feed.entries().next().cloned().expect("an entry");
-    let page = mount_routed(move || view! { <PeopleNewsItem entry /> }).await;
+    let page = mount_in_site(move || view! { <PeopleNewsItem entry /> }).await;
     assert_eq!(page.text(".people-item__name"), "Søren Vindfelt Røn");
     assert_eq!(page.text(".people-item__label"), "Nyt job");
     assert_eq!(

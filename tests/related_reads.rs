@@ -4,7 +4,7 @@
 mod support;
 
 use leptos::prelude::*;
-use support::{doc, mount_routed};
+use support::{doc, mount_in_site};
 use tidende::components::teaser::RelatedReads;
 use tidende::model::RelatedReads as RelatedDoc;
 use wasm_bindgen_test::*;
@@ -19,7 +19,7 @@ async fn lists_client_side_links_with_picture_and_time() {
     let related: RelatedDoc = doc(RELATED);
     let teasers: Vec<_> = related.teasers().cloned().collect();
     let count = teasers.len();
-    let page = mount_routed(move || view! { <RelatedReads teasers /> }).await;
+    let page = mount_in_site(move || view! { <RelatedReads teasers /> }).await;
     let items = page.all(".related-item");
     assert_eq!(items.len(), count);
     let link = page.query(".related-item a").expect("a link");
@@ -35,7 +35,7 @@ async fn lists_client_side_links_with_picture_and_time() {
 
 #[wasm_bindgen_test]
 async fn no_related_reads_says_so() {
-    let page = mount_routed(|| view! { <RelatedReads teasers=Vec::new() /> }).await;
+    let page = mount_in_site(|| view! { <RelatedReads teasers=Vec::new() /> }).await;
     assert_eq!(
         page.text(".region__empty"),
         "Der er ingen relaterede artikler."

@@ -4,7 +4,7 @@
 mod support;
 
 use leptos::prelude::*;
-use support::{doc, mount_routed};
+use support::{doc, mount_in_site};
 use tidende::components::sponsored::{SponsoredBanner, SponsoredFrame};
 use tidende::model::{decode, SponsoredItem};
 use wasm_bindgen_test::*;
@@ -20,7 +20,7 @@ fn banner(item: SponsoredItem) -> impl IntoView {
 #[wasm_bindgen_test]
 async fn is_labelled_as_advertising_and_links_as_sponsored() {
     let item: SponsoredItem = doc(DE_CIX);
-    let page = mount_routed(move || banner(item)).await;
+    let page = mount_in_site(move || banner(item)).await;
     assert_eq!(page.text(".sponsored__label"), "Annonce");
     assert_eq!(page.text(".sponsored__from"), "Annonceindlæg fra DE-CIX");
     assert_eq!(
@@ -46,7 +46,7 @@ async fn is_labelled_as_advertising_and_links_as_sponsored() {
 #[wasm_bindgen_test]
 async fn markup_from_the_advertiser_is_text() {
     let item: SponsoredItem = doc(&DE_CIX.replace("DE-CIX", "<script>alert(1)</script>"));
-    let page = mount_routed(move || banner(item)).await;
+    let page = mount_in_site(move || banner(item)).await;
     assert_eq!(
         page.text(".sponsored__from"),
         "Annonceindlæg fra <script>alert(1)</script>"

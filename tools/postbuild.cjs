@@ -24,7 +24,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
 
-// The app's routes other than "/" (src/app.rs, src/routes.rs), as _redirects paths.
+// The app's routes other than "/" (src/router.rs, src/routes.rs), as _redirects paths.
 // e2e/cdn.test.cjs checks that this list still matches the router.
 const PAGE_ROUTES = ['artikel/*', 'navnenyt', 'job'];
 

@@ -1,8 +1,8 @@
 //! The site header: the name of the site and the main navigation.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
+use crate::router::{self, Route};
 use crate::routes;
 
 #[component]
@@ -10,18 +10,26 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="site-header__inner">
-                <A href=routes::href(routes::FRONT) attr:class="brand">
+                <a href=routes::href(routes::FRONT) class="brand">
                     <span class="brand__name">"Tidende"</span>
                     <span class="brand__tagline">"Nyheder om it i Danmark"</span>
-                </A>
+                </a>
                 <nav class="site-nav" aria-label="Hovedmenu">
                     <ul>
-                        <li><A href=routes::href(routes::FRONT) exact=true>"Forside"</A></li>
-                        <li><A href=routes::href(routes::PEOPLE_NEWS)>"Navnenyt"</A></li>
-                        <li><A href=routes::href(routes::JOBS)>"Job"</A></li>
+                        <li><NavLink path=routes::FRONT label="Forside" /></li>
+                        <li><NavLink path=routes::PEOPLE_NEWS label="Navnenyt" /></li>
+                        <li><NavLink path=routes::JOBS label="Job" /></li>
                     </ul>
                 </nav>
             </div>
         </header>
     }
+}
+
+/// A link of the main navigation, `aria-current="page"` while the reader is on that page.
+#[component]
+fn NavLink(path: &'static str, label: &'static str) -> impl IntoView {
+    let location = router::use_location();
+    let current = move || (Route::of(&location.path()) == Route::of(path)).then_some("page");
+    view! { <a href=routes::href(path) aria-current=current>{label}</a> }
 }

@@ -1,7 +1,6 @@
 //! The article page, `/artikel/{slug}`: the article, and the sidebar with its related reads.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::meta::PageMeta;
 use super::not_found::NotFound;
@@ -11,14 +10,21 @@ use super::sidebar::Sidebar;
 use crate::components::article_view::ArticleView;
 use crate::components::region::{Load, RegionError, Skeleton};
 use crate::model::{Article, Slug};
+use crate::router::{self, Route};
 use crate::routes;
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
-    let params = use_params_map();
-    // A slug that cannot be one is a 404 without asking the backend.
+    let location = router::use_location();
+    // A slug that cannot be one is a 404 without asking the backend. Leaving for another
+    // kind of page keeps the last slug: this page is about to go, and must not reload.
     let slug =
-        Memo::new(move |_| params.with(|p| p.get("slug").and_then(|s| Slug::parse(&s).ok())));
+        Memo::new(
+            move |previous: Option<&Option<Slug>>| match Route::of(&location.path()) {
+                route @ Route::Article(_) => route.slug(),
+                _ => previous.cloned().flatten(),
+            },
+        );
     let docs = expect_context::<SharedDocs>();
     let api = docs.api().clone();
     let article = by_slug(Signal::derive(move || slug.get()), move |slug| {

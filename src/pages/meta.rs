@@ -15,7 +15,6 @@ use crate::config;
 /// The site's name, after every page title and alone when a page has none.
 const SITE: &str = "Tidende";
 
-
 /// What a page says about itself in the `<head>`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Head {

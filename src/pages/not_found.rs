@@ -18,9 +18,7 @@ pub fn NotFoundPage() -> impl IntoView {
 /// The body of a "not found" answer, for the 404 page and a missing article alike.
 #[component]
 pub fn NotFound(title: &'static str) -> impl IntoView {
-    let path = leptos_router::hooks::use_location()
-        .pathname
-        .get_untracked();
+    let path = crate::router::use_location().path_untracked();
     view! {
         <PageMeta
             title=title.to_string()

@@ -3,7 +3,6 @@
 
 use leptos::mount::mount_to;
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use tidende::api::Api;
 use tidende::model::{decode, Document};
 use wasm_bindgen::JsCast;
@@ -103,16 +102,16 @@ where
     }
 }
 
-/// Mounts a component inside a router, with the site's services on the sample backend,
-/// as the app would place it.
-pub async fn mount_routed<F, N>(f: F) -> Mounted
+/// Mounts a component with the site's services on the sample backend, as the app would
+/// place it.
+pub async fn mount_in_site<F, N>(f: F) -> Mounted
 where
     F: FnOnce() -> N + Send + Sync + 'static,
     N: IntoView + 'static,
 {
     mount(move || {
         tidende::app::provide_services(backend("sample"));
-        view! { <Router>{f()}</Router> }
+        f()
     })
     .await
 }

@@ -1,0 +1,261 @@
+//! Client-side navigation: which page a path shows, and following links without reloading.
+//!
+//! Written by hand rather than with leptos_router: the site has four flat routes and one
+//! parameter, and the router's nested matching, route views, forms and query maps cost
+//! about 10 KB of a 150 KB brotli budget (docs/perf.md, "Size"). What it did here is a
+//! match on the path, a click listener and a popstate listener.
+//!
+//! The current path is one signal for the app's life. It changes on every navigation,
+//! which (unlike a memo) also drops the subscriptions of the pages that have gone.
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::model::Slug;
+
+/// A page of the site, from a route path (the URL path without the deployment's sub-path).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Front,
+    /// `/artikel/{slug}`, with the segment as written: the page says 404 if it is no slug.
+    Article(String),
+    PeopleNews,
+    Jobs,
+    NotFound,
+}
+
+/// The kind of page, without its parameter: a change of article keeps the article page
+/// (and its sidebar) and only swaps what it shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageKind {
+    Front,
+    Article,
+    PeopleNews,
+    Jobs,
+    NotFound,
+}
+
+impl Route {
+    pub fn of(path: &str) -> Self {
+        // "/job/" is "/job"; the front page keeps its slash.
+        let path = match path.strip_suffix('/') {
+            Some(p) if !p.is_empty() => p,
+            _ => path,
+        };
+        match path {
+            "" | "/" => Self::Front,
+            "/navnenyt" => Self::PeopleNews,
+            "/job" => Self::Jobs,
+            _ => match path.strip_prefix("/artikel/") {
+                Some(segment) if !segment.is_empty() && !segment.contains('/') => {
+                    Self::Article(segment.to_string())
+                }
+                _ => Self::NotFound,
+            },
+        }
+    }
+
+    pub fn kind(&self) -> PageKind {
+        match self {
+            Self::Front => PageKind::Front,
+            Self::Article(_) => PageKind::Article,
+            Self::PeopleNews => PageKind::PeopleNews,
+            Self::Jobs => PageKind::Jobs,
+            Self::NotFound => PageKind::NotFound,
+        }
+    }
+
+    /// The article's slug, if this is an article page and the segment is a valid slug.
+    pub fn slug(&self) -> Option<Slug> {
+        match self {
+            Self::Article(segment) => Slug::parse(segment).ok(),
+            _ => None,
+        }
+    }
+}
+
+/// The route path of a URL path under `base` (`""` or `"/nyheder"`); `None` when the URL
+/// is outside the site, and a link to it is not ours to follow.
+pub fn route_path(base: &str, url_path: &str) -> Option<String> {
+    if base.is_empty() {
+        return Some(url_path.to_string());
+    }
+    let rest = url_path.strip_prefix(base)?;
+    if rest.is_empty() {
+        Some("/".to_string())
+    } else if rest.starts_with('/') {
+        Some(rest.to_string())
+    } else {
+        None
+    }
+}
+
+/// Where the reader is: the route path, for the app's life.
+#[derive(Clone, Copy)]
+pub struct Location {
+    path: RwSignal<String>,
+}
+
+impl Location {
+    /// The current route path, tracked.
+    pub fn path(&self) -> String {
+        self.path.get()
+    }
+
+    pub fn path_untracked(&self) -> String {
+        self.path.get_untracked()
+    }
+}
+
+/// The location the app provides; outside the app (a component test), one read from the
+/// browser's location that does not follow navigation.
+pub fn use_location() -> Location {
+    use_context::<Location>().unwrap_or_else(|| Location {
+        path: RwSignal::new(browser_path("").unwrap_or_else(|| "/".to_string())),
+    })
+}
+
+/// Starts following the browser's location under `base`, and provides it as context.
+/// The listeners are removed when the current owner goes (a test mounting the app twice).
+pub fn start(base: String) -> Location {
+    let location = Location {
+        path: RwSignal::new(browser_path(&base).unwrap_or_else(|| "/".to_string())),
+    };
+    provide_context(location);
+
+    let on_pop = {
+        let base = base.clone();
+        window_event_listener(ev::popstate, move |_| {
+            if let Some(path) = browser_path(&base) {
+                location.path.set(path);
+            }
+        })
+    };
+    let on_click = window_event_listener(ev::click, move |event| follow(&base, location, &event));
+    on_cleanup(move || {
+        on_pop.remove();
+        on_click.remove();
+    });
+    location
+}
+
+/// The route path of the browser's current URL.
+fn browser_path(base: &str) -> Option<String> {
+    let pathname = web_sys::window()?.location().pathname().ok()?;
+    route_path(base, &pathname)
+}
+
+/// A click on a link to a page of the site: the page changes without a reload, and the new
+/// page starts at the top. Everything else is left to the browser: other sites, new tabs
+/// and windows (modifier keys, `target`), downloads, and anchors within the page.
+fn follow(base: &str, location: Location, event: &web_sys::MouseEvent) {
+    if event.default_prevented()
+        || event.button() != 0
+        || event.meta_key()
+        || event.ctrl_key()
+        || event.shift_key()
+        || event.alt_key()
+    {
+        return;
+    }
+    let Some(anchor) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("a[href]").ok().flatten())
+    else {
+        return;
+    };
+    let opens_elsewhere = anchor
+        .get_attribute("target")
+        .is_some_and(|t| !t.is_empty() && t != "_self");
+    let external = anchor
+        .get_attribute("rel")
+        .is_some_and(|r| r.split_ascii_whitespace().any(|r| r == "external"));
+    if opens_elsewhere || external || anchor.has_attribute("download") {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let here = window.location();
+    // The anchor's `href` property is the resolved URL (the attribute may be relative).
+    let Some(href) = js_sys::Reflect::get(&anchor, &"href".into())
+        .ok()
+        .and_then(|h| h.as_string())
+    else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return;
+    };
+    if Some(url.origin()) != here.origin().ok() {
+        return;
+    }
+    let Some(path) = route_path(base, &url.pathname()) else {
+        return;
+    };
+    let same_page =
+        Some(url.pathname()) == here.pathname().ok() && Some(url.search()) == here.search().ok();
+    if same_page && !url.hash().is_empty() {
+        return;
+    }
+    event.prevent_default();
+    if !same_page {
+        let target = format!("{}{}{}", url.pathname(), url.search(), url.hash());
+        if let Ok(history) = window.history() {
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target));
+        }
+        location.path.set(path);
+    }
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_name_their_pages() {
+        assert_eq!(Route::of("/"), Route::Front);
+        assert_eq!(Route::of(""), Route::Front);
+        assert_eq!(Route::of("/navnenyt"), Route::PeopleNews);
+        assert_eq!(Route::of("/navnenyt/"), Route::PeopleNews);
+        assert_eq!(Route::of("/job"), Route::Jobs);
+        assert_eq!(
+            Route::of("/artikel/nokia-er-tilbage"),
+            Route::Article("nokia-er-tilbage".into())
+        );
+        for unknown in [
+            "/artikel",
+            "/artikel/",
+            "/artikel/a/b",
+            "/jobs",
+            "/job/1",
+            "/x",
+        ] {
+            assert_eq!(Route::of(unknown), Route::NotFound, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn an_article_path_has_a_slug_only_if_it_is_one() {
+        assert!(Route::of("/artikel/nokia-er-tilbage").slug().is_some());
+        assert!(Route::of("/artikel/Nokia%20er").slug().is_none());
+        assert_eq!(Route::of("/artikel/Nokia%20er").kind(), PageKind::Article);
+        assert!(Route::of("/job").slug().is_none());
+    }
+
+    #[test]
+    fn route_paths_drop_the_sub_path_and_refuse_what_is_outside() {
+        assert_eq!(route_path("", "/job").as_deref(), Some("/job"));
+        assert_eq!(
+            route_path("/nyheder", "/nyheder/job").as_deref(),
+            Some("/job")
+        );
+        assert_eq!(route_path("/nyheder", "/nyheder/").as_deref(), Some("/"));
+        assert_eq!(route_path("/nyheder", "/nyheder").as_deref(), Some("/"));
+        assert_eq!(route_path("/nyheder", "/nyhederne/job"), None);
+        assert_eq!(route_path("/nyheder", "/job"), None);
+    }
+}
