@@ -987,7 +987,106 @@ function navigationCycle(dist) {
   return best;
 }
 
-async function memoryCase(browser, server, dist, navigations) {
+// The memory case's exact figure: the Rust heap's live bytes, from a build with a counting
+// allocator (src/alloc_stats.rs, `--features alloc-stats`), over two walks: the article
+// cycle of the memory case, and one through every kind of page. The linear memory only
+// grows in 64 KiB pages; this sees every byte.
+const ALLOC_LEAK_BYTES_PER_NAVIGATION = 8;
+
+function buildAllocVariant(workDir) {
+  const out = path.join(workDir, 'alloc-stats-dist');
+  log('memory: building the alloc-stats variant (trunk build --release --features alloc-stats)');
+  execFileSync('trunk', ['build', '--release', '--offline', '--features', 'alloc-stats', '--public-url', '/', '--dist', out], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  execFileSync('node', [path.join(ROOT, 'tools/postbuild.cjs')], {
+    cwd: ROOT,
+    env: { ...process.env, DIST_DIR: out, PUBLIC_URL: '/' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return out;
+}
+
+async function allocWalks(browser, dist, workDir, navigations) {
+  const cycle = navigationCycle(dist);
+  const variant = buildAllocVariant(workDir);
+  const server = await startPreview({ root: variant });
+  const nav = (sel) => `nav[aria-label="Hovedmenu"] a[href="${sel}"]`;
+  // Four steps, so every 20th navigation is back on the seed article.
+  const pages = [
+    { click: nav('/navnenyt'), path: '/navnenyt', ready: 'main .people-item' },
+    { click: nav('/job'), path: '/job', ready: '.job-list--page .job-card' },
+    { click: nav('/'), path: '/', ready: '.teaser-list .teaser' },
+    { click: `.teaser-list a[href="${SEED}"]`, path: SEED, ready: 'main article h1' },
+  ];
+  const walks = {
+    articles: (n) => {
+      const next = cycle[n % cycle.length];
+      return { click: `.region--related .related-item a[href$="/artikel/${next}"]`, path: `/artikel/${next}`, ready: 'main article h1' };
+    },
+    pages: (n) => pages[(n - 1) % pages.length],
+  };
+  const result = {};
+  try {
+    for (const [name, step] of Object.entries(walks)) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const problems = [];
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      const samples = [];
+      try {
+        await page.goto(server.url + SEED);
+        await page.waitForSelector('.region--related .related-item a');
+        await page.waitForLoadState('networkidle');
+        const sample = async (n) => {
+          // Pending tasks (a fetch's last callbacks) finish first.
+          await page.waitForTimeout(300);
+          const [bytes, allocations] = await page.evaluate(() => Array.from(window.wasmBindings.tidendeAllocStats()));
+          samples.push({ navigations: n, bytes, allocations, path: new URL(page.url()).pathname });
+        };
+        await sample(0);
+        for (let n = 1; n <= navigations; n++) {
+          const { click, path: to, ready } = step(n);
+          await page.locator(click).first().click();
+          await page.waitForFunction(
+            ({ to, ready }) => location.pathname === to && !!document.querySelector(ready) && !document.querySelector('.skeleton'),
+            { to, ready },
+            { timeout: 20_000 }
+          );
+          if (n % MEMORY_CHECKPOINT === 0) await sample(n);
+        }
+      } finally {
+        await context.close();
+      }
+      const pts = samples.filter((x) => x.navigations >= MEMORY_CHECKPOINT);
+      const slope = leastSquaresSlope(pts.map((x) => [x.navigations, x.bytes]));
+      const first = pts[0];
+      const last = pts[pts.length - 1];
+      result[name] = {
+        samples,
+        bytesPerNavigation: slope,
+        allocationsPerNavigation: (last.allocations - first.allocations) / (last.navigations - first.navigations),
+        leak: slope > ALLOC_LEAK_BYTES_PER_NAVIGATION,
+        problems,
+      };
+      log(`memory (alloc-stats): ${name}: ${fmt(slope, 1)} B per navigation, live ${fmt(first.bytes / 1024)} → ${fmt(last.bytes / 1024)} KiB`);
+    }
+  } finally {
+    await server.stop();
+  }
+  return result;
+}
+
+function leastSquaresSlope(points) {
+  const mx = points.reduce((a, [x]) => a + x, 0) / points.length;
+  const my = points.reduce((a, [, y]) => a + y, 0) / points.length;
+  const num = points.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0);
+  const den = points.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+  return den ? num / den : NaN;
+}
+
+async function memoryCase(browser, server, dist, workDir, navigations) {
   const cycle = navigationCycle(dist);
   log(`memory: cycle of ${cycle.length} articles: ${cycle.join(' → ')} → …`);
   const { context, page, cdp } = await newPage(browser, { throttle: false, ready: 'main article h1', collect: false });
@@ -1033,14 +1132,8 @@ async function memoryCase(browser, server, dist, navigations) {
     const growth = (x, y) => (x ? y / x - 1 : NaN);
     // Least-squares slope per navigation over the samples from the 20th on: a slow leak
     // shows as a steady slope even when it stays under the bars.
-    const slope = (key) => {
-      const pts = samples.filter((s) => s.navigations >= MEMORY_CHECKPOINT && s[key] != null);
-      const mx = pts.reduce((a, p) => a + p.navigations, 0) / pts.length;
-      const my = pts.reduce((a, p) => a + p[key], 0) / pts.length;
-      const num = pts.reduce((a, p) => a + (p.navigations - mx) * (p[key] - my), 0);
-      const den = pts.reduce((a, p) => a + (p.navigations - mx) ** 2, 0);
-      return den ? num / den : NaN;
-    };
+    const slope = (key) =>
+      leastSquaresSlope(samples.filter((s) => s.navigations >= MEMORY_CHECKPOINT && s[key] != null).map((s) => [s.navigations, s[key]]));
     const result = {
       navigations,
       cycle,
@@ -1057,7 +1150,10 @@ async function memoryCase(browser, server, dist, navigations) {
       wasm: result.growth.wasm > 0.25,
       nodes: Math.abs(result.growth.nodes) > 0.1,
     };
-    result.leak.any = result.leak.jsHeap || result.leak.wasm || result.leak.nodes;
+    result.exact = await allocWalks(browser, dist, workDir, navigations);
+    result.leak.heapBytes = Object.values(result.exact).some((w) => w.leak);
+    result.leak.any = result.leak.jsHeap || result.leak.wasm || result.leak.nodes || result.leak.heapBytes;
+    result.problems = [...(result.problems || []), ...Object.values(result.exact).flatMap((w) => w.problems)];
     return result;
   } finally {
     await context.close();
@@ -1237,7 +1333,21 @@ function report(r) {
     L.push(`${m.navigations} client-side navigations (a click on a related read, then wait for the new h1 and no skeleton) along the cycle ${m.cycle.map((x) => `\`${x}\``).join(' → ')} → …, so every ${MEMORY_CHECKPOINT}th lands on the seed article. Before each sample: HeapProfiler.collectGarbage ×3. JS heap: Runtime.getHeapUsage usedSize; wasm: the exports' memory.buffer.byteLength (from TrunkApplicationStarted). ${fmt(m.elapsedSeconds, 0)} s in all, no throttling.`, '');
     L.push(table(['navigations', 'JS heap used', 'wasm memory', 'DOM nodes', 'page'], m.samples.map((x) => [String(x.navigations), kib(x.jsHeapUsed), kib(x.wasmBytes), fmt(x.nodes), `\`${x.path}\``])));
     L.push('');
-    L.push(`After ${m.navigations} vs. after ${MEMORY_CHECKPOINT}: JS heap ${pct(m.growth.jsHeap)}, wasm memory ${pct(m.growth.wasm)}, DOM nodes ${pct(m.growth.nodes)}; least-squares slope from the ${MEMORY_CHECKPOINT}th on: JS heap ${fmt(m.bytesPerNavigation.jsHeap)} B and wasm memory ${fmt(m.bytesPerNavigation.wasm)} B per navigation. **${m.leak.any ? `Leak flagged: ${Object.entries(m.leak).filter(([k, v]) => k !== 'any' && v).map(([k]) => k).join(', ')}` : 'No leak flagged'}** (bars: heap or wasm +25%, nodes ±10%).`, '');
+    L.push(`After ${m.navigations} vs. after ${MEMORY_CHECKPOINT}: JS heap ${pct(m.growth.jsHeap)}, wasm memory ${pct(m.growth.wasm)}, DOM nodes ${pct(m.growth.nodes)}; least-squares slope from the ${MEMORY_CHECKPOINT}th on: JS heap ${fmt(m.bytesPerNavigation.jsHeap)} B and wasm memory ${fmt(m.bytesPerNavigation.wasm)} B per navigation. **${m.leak.any ? `Leak flagged: ${Object.entries(m.leak).filter(([k, v]) => k !== 'any' && v).map(([k]) => k).join(', ')}` : 'No leak flagged'}** (bars: heap or wasm +25%, nodes ±10%, live Rust heap more than ${ALLOC_LEAK_BYTES_PER_NAVIGATION} B per navigation below).`, '');
+    if (m.exact) {
+      L.push('### Live Rust heap (counting allocator)', '');
+      L.push(`The same build with \`--features alloc-stats\` (src/alloc_stats.rs): every byte the wasm's allocator has handed out and not taken back, read after each ${MEMORY_CHECKPOINT}th navigation (300 ms after it settled). Two walks of ${m.navigations} navigations from the seed article: **articles**, the cycle above; **pages**, Navnenyt → Job → Forside → the seed article → … through the main navigation, so every page kind is built and dropped ${m.navigations / 4} times.`, '');
+      const rows = m.exact.articles.samples.map((a, i) => {
+        const b = m.exact.pages.samples[i];
+        return [String(a.navigations), `${fmt(a.bytes)} B`, fmt(a.allocations), b ? `${fmt(b.bytes)} B` : '–', b ? fmt(b.allocations) : '–'];
+      });
+      L.push(table(['navigations', 'articles: live bytes', 'allocations', 'pages: live bytes', 'allocations'], rows));
+      L.push('');
+      for (const [name, w] of Object.entries(m.exact)) {
+        L.push(`- ${name}: ${fmt(w.bytesPerNavigation, 1)} bytes and ${fmt(w.allocationsPerNavigation, 2)} allocations per navigation from the ${MEMORY_CHECKPOINT}th on (least squares). **${w.leak ? 'Leak' : 'No leak'}** (bar: ${ALLOC_LEAK_BYTES_PER_NAVIGATION} B per navigation).`);
+      }
+      L.push('');
+    }
   }
 
   const problems = Object.entries(r.cases).flatMap(([k, c]) => (c && c.problems ? c.problems.map((p) => `${k}: ${p}`) : []));
@@ -1297,7 +1407,7 @@ async function main() {
     await runCase('navigation', () => navigationCase(browser, server, options.runs));
     await runCase('lighthouse', () => lighthouseCase(server, options.lighthouseRuns));
     await runCase('scale', () => scaleCase(browser, dist, workDir));
-    await runCase('memory', () => memoryCase(browser, server, dist, options.memoryNavigations));
+    await runCase('memory', () => memoryCase(browser, server, dist, workDir, options.memoryNavigations));
   } finally {
     if (browser) await browser.close();
     if (server) await server.stop();

@@ -52,9 +52,9 @@ pub fn Site(api: Api) -> impl IntoView {
 #[component]
 pub fn Shell() -> impl IntoView {
     focus_main_after_navigation();
-    let location = router::use_location();
+    let path = router::use_location().watch();
     // The page is rebuilt when its kind changes, not when the article does.
-    let kind = Memo::new(move |_| Route::of(&location.path()).kind());
+    let kind = Memo::new(move |_| Route::of(&path.get()).kind());
     view! {
         <div class="layout">
             {move || match kind.get() {
@@ -92,9 +92,9 @@ fn focus_main(prevent_scroll: bool) {
 /// clicked is gone, and a screen reader should start reading the new page, as it would
 /// after a full page load. The first render is left alone, and so is the scroll position.
 fn focus_main_after_navigation() {
-    let location = router::use_location();
+    let path = router::use_location().watch();
     Effect::new(move |previous: Option<String>| {
-        let path = location.path();
+        let path = path.get();
         if previous.is_some_and(|p| p != path) {
             request_animation_frame(|| focus_main(true));
         }

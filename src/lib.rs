@@ -3,6 +3,8 @@
 //! Data flows one way: [`api`] fetches and decodes into [`model`] types, [`pages`] place
 //! the regions a route needs, [`components`] render already-validated data.
 
+#[cfg(feature = "alloc-stats")]
+pub mod alloc_stats;
 pub mod api;
 pub mod app;
 pub mod components;
@@ -13,5 +15,6 @@ pub mod pages;
 pub mod router;
 pub mod routes;
 pub mod scroll;
+pub mod watched;
 
 pub use app::App;

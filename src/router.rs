@@ -5,14 +5,15 @@
 //! about 10 KB of a 150 KB brotli budget (docs/perf.md, "Size"). What it did here is a
 //! match on the path, a click listener and a popstate listener.
 //!
-//! The current path is one signal for the app's life. It changes on every navigation,
-//! which (unlike a memo) also drops the subscriptions of the pages that have gone.
+//! The current path lives as long as the app; pages watch it through triggers of their own
+//! (`Watched`), which go with them.
 
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::Slug;
+use crate::watched::Watched;
 
 /// A page of the site, from a route path (the URL path without the deployment's sub-path).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,37 +92,41 @@ pub fn route_path(base: &str, url_path: &str) -> Option<String> {
     }
 }
 
-/// Where the reader is: the route path, for the app's life.
+/// Where the reader is: the route path, for the app's life. Read it through `watch`, once
+/// per component: what a page subscribes to is then the page's own (see `Watched`).
 #[derive(Clone, Copy)]
 pub struct Location {
-    path: RwSignal<String>,
+    path: Watched<String>,
 }
 
 impl Location {
-    /// The current route path, tracked.
-    pub fn path(&self) -> String {
-        self.path.get()
+    fn new(path: String) -> Self {
+        Self {
+            path: Watched::new(path),
+        }
+    }
+
+    /// The route path as a signal for the current owner (a page, the header).
+    pub fn watch(&self) -> Signal<String> {
+        self.path.watch()
     }
 
     pub fn path_untracked(&self) -> String {
-        self.path.get_untracked()
+        self.path.get().unwrap_or_default()
     }
 }
 
 /// The location the app provides; outside the app (a component test), one read from the
 /// browser's location that does not follow navigation.
 pub fn use_location() -> Location {
-    use_context::<Location>().unwrap_or_else(|| Location {
-        path: RwSignal::new(browser_path("").unwrap_or_else(|| "/".to_string())),
-    })
+    use_context::<Location>()
+        .unwrap_or_else(|| Location::new(browser_path("").unwrap_or_else(|| "/".to_string())))
 }
 
 /// Starts following the browser's location under `base`, and provides it as context.
 /// The listeners are removed when the current owner goes (a test mounting the app twice).
 pub fn start(base: String) -> Location {
-    let location = Location {
-        path: RwSignal::new(browser_path(&base).unwrap_or_else(|| "/".to_string())),
-    };
+    let location = Location::new(browser_path(&base).unwrap_or_else(|| "/".to_string()));
     provide_context(location);
 
     let on_pop = {

@@ -29,7 +29,7 @@ pub fn SiteHeader() -> impl IntoView {
 /// A link of the main navigation, `aria-current="page"` while the reader is on that page.
 #[component]
 fn NavLink(path: &'static str, label: &'static str) -> impl IntoView {
-    let location = router::use_location();
-    let current = move || (Route::of(&location.path()) == Route::of(path)).then_some("page");
+    let here = router::use_location().watch();
+    let current = move || (Route::of(&here.get()) == Route::of(path)).then_some("page");
     view! { <a href=routes::href(path) aria-current=current>{label}</a> }
 }

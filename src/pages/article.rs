@@ -15,16 +15,15 @@ use crate::routes;
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
-    let location = router::use_location();
+    let path = router::use_location().watch();
     // A slug that cannot be one is a 404 without asking the backend. Leaving for another
     // kind of page keeps the last slug: this page is about to go, and must not reload.
-    let slug =
-        Memo::new(
-            move |previous: Option<&Option<Slug>>| match Route::of(&location.path()) {
-                route @ Route::Article(_) => route.slug(),
-                _ => previous.cloned().flatten(),
-            },
-        );
+    let slug = Memo::new(
+        move |previous: Option<&Option<Slug>>| match Route::of(&path.get()) {
+            route @ Route::Article(_) => route.slug(),
+            _ => previous.cloned().flatten(),
+        },
+    );
     let docs = expect_context::<SharedDocs>();
     let api = docs.api().clone();
     let article = by_slug(Signal::derive(move || slug.get()), move |slug| {

@@ -10,4 +10,3 @@ pub mod people;
 pub mod remote;
 pub mod shared;
 pub mod sidebar;
-pub mod watched;

@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::remote::Remote;
-use super::watched::Watched;
 use crate::api::ApiError;
 use crate::components::load_more::{MoreState, PagedList};
 use crate::components::region::region_content;
 use crate::model::Page;
+use crate::watched::Watched;
 
 /// The pages loaded after the first, and where loading the next one stands: kept while the
 /// reader moves around, watched by the list's page while it shows (see `Watched`).

@@ -13,10 +13,10 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::watched::Watched;
 use crate::api::ApiError;
 use crate::components::region::Load;
 use crate::model::Slug;
+use crate::watched::Watched;
 
 type BoxedFetch<T> = Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<T, ApiError>>>>>;
 
