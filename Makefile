@@ -39,6 +39,8 @@ fmt-check:
 lint:
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 	cargo clippy --all-targets -- -D warnings
+	@# The benchmark's counting-allocator build (src/alloc_stats.rs).
+	cargo clippy --target wasm32-unknown-unknown --features alloc-stats -- -D warnings
 
 unit:
 	cargo test
