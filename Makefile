@@ -13,7 +13,7 @@ export CHROME_PATH ?= /usr/bin/chromium
 PUBLIC_URL ?= /
 export PUBLIC_URL
 
-.PHONY: setup serve build build-subpath test fmt-check lint unit browser e2e preview clean bench
+.PHONY: setup serve build build-subpath build-alloc test fmt-check lint unit browser e2e preview clean bench
 
 setup:
 	@tools/setup.sh
@@ -30,7 +30,7 @@ build: setup
 build-subpath: setup
 	PUBLIC_URL=/nyheder/ DIST_DIR=dist-nyheder tools/build.sh
 
-test: setup fmt-check lint unit browser build build-subpath e2e
+test: setup fmt-check lint unit browser build build-subpath build-alloc e2e
 	@echo "make test: all checks passed"
 
 fmt-check:
@@ -48,7 +48,11 @@ unit:
 browser:
 	tools/browser-tests.sh
 
-e2e: build-subpath
+# The same build with a counting allocator, for e2e/memory.test.cjs (src/alloc_stats.rs).
+build-alloc: setup
+	CARGO_FEATURES=alloc-stats DIST_DIR=dist-alloc tools/build.sh
+
+e2e: build-subpath build-alloc
 	node --test --test-reporter=spec e2e/*.test.cjs
 
 preview: build

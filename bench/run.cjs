@@ -30,6 +30,7 @@ const { pathToFileURL } = require('node:url');
 const { startPreview } = require(path.join(ROOT, 'e2e/lib/preview.cjs'));
 const { launch, CHROMIUM_ARGS } = require(path.join(ROOT, 'e2e/lib/browser.cjs'));
 const { SEED } = require(path.join(ROOT, 'e2e/lib/site.cjs'));
+const { allocWalk, articleSteps, leastSquaresSlope, PAGE_STEPS, LEAK_BYTES_PER_NAVIGATION } = require(path.join(ROOT, 'e2e/lib/alloc-walk.cjs'));
 
 // ---------------------------------------------------------------------------------------
 // Settings
@@ -988,21 +989,15 @@ function navigationCycle(dist) {
 }
 
 // The memory case's exact figure: the Rust heap's live bytes, from a build with a counting
-// allocator (src/alloc_stats.rs, `--features alloc-stats`), over two walks: the article
-// cycle of the memory case, and one through every kind of page. The linear memory only
-// grows in 64 KiB pages; this sees every byte.
-const ALLOC_LEAK_BYTES_PER_NAVIGATION = 8;
-
+// allocator (src/alloc_stats.rs, `--features alloc-stats`), over two walks
+// (e2e/lib/alloc-walk.cjs): the article cycle of the memory case, and one through every
+// kind of page. The linear memory only grows in 64 KiB pages; this sees every byte.
 function buildAllocVariant(workDir) {
   const out = path.join(workDir, 'alloc-stats-dist');
-  log('memory: building the alloc-stats variant (trunk build --release --features alloc-stats)');
-  execFileSync('trunk', ['build', '--release', '--offline', '--features', 'alloc-stats', '--public-url', '/', '--dist', out], {
+  log('memory: building the alloc-stats variant (tools/build.sh with CARGO_FEATURES=alloc-stats)');
+  execFileSync(path.join(ROOT, 'tools/build.sh'), [], {
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  execFileSync('node', [path.join(ROOT, 'tools/postbuild.cjs')], {
-    cwd: ROOT,
-    env: { ...process.env, DIST_DIR: out, PUBLIC_URL: '/' },
+    env: { ...process.env, DIST_DIR: out, PUBLIC_URL: '/', CARGO_FEATURES: 'alloc-stats' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return out;
@@ -1012,78 +1007,19 @@ async function allocWalks(browser, dist, workDir, navigations) {
   const cycle = navigationCycle(dist);
   const variant = buildAllocVariant(workDir);
   const server = await startPreview({ root: variant });
-  const nav = (sel) => `nav[aria-label="Hovedmenu"] a[href="${sel}"]`;
-  // Four steps, so every 20th navigation is back on the seed article.
-  const pages = [
-    { click: nav('/navnenyt'), path: '/navnenyt', ready: 'main .people-item' },
-    { click: nav('/job'), path: '/job', ready: '.job-list--page .job-card' },
-    { click: nav('/'), path: '/', ready: '.teaser-list .teaser' },
-    { click: `.teaser-list a[href="${SEED}"]`, path: SEED, ready: 'main article h1' },
-  ];
-  const walks = {
-    articles: (n) => {
-      const next = cycle[n % cycle.length];
-      return { click: `.region--related .related-item a[href$="/artikel/${next}"]`, path: `/artikel/${next}`, ready: 'main article h1' };
-    },
-    pages: (n) => pages[(n - 1) % pages.length],
-  };
   const result = {};
   try {
-    for (const [name, step] of Object.entries(walks)) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const problems = [];
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-      const samples = [];
-      try {
-        await page.goto(server.url + SEED);
-        await page.waitForSelector('.region--related .related-item a');
-        await page.waitForLoadState('networkidle');
-        const sample = async (n) => {
-          // Pending tasks (a fetch's last callbacks) finish first.
-          await page.waitForTimeout(300);
-          const [bytes, allocations] = await page.evaluate(() => Array.from(window.wasmBindings.tidendeAllocStats()));
-          samples.push({ navigations: n, bytes, allocations, path: new URL(page.url()).pathname });
-        };
-        await sample(0);
-        for (let n = 1; n <= navigations; n++) {
-          const { click, path: to, ready } = step(n);
-          await page.locator(click).first().click();
-          await page.waitForFunction(
-            ({ to, ready }) => location.pathname === to && !!document.querySelector(ready) && !document.querySelector('.skeleton'),
-            { to, ready },
-            { timeout: 20_000 }
-          );
-          if (n % MEMORY_CHECKPOINT === 0) await sample(n);
-        }
-      } finally {
-        await context.close();
-      }
-      const pts = samples.filter((x) => x.navigations >= MEMORY_CHECKPOINT);
-      const slope = leastSquaresSlope(pts.map((x) => [x.navigations, x.bytes]));
-      const first = pts[0];
-      const last = pts[pts.length - 1];
-      result[name] = {
-        samples,
-        bytesPerNavigation: slope,
-        allocationsPerNavigation: (last.allocations - first.allocations) / (last.navigations - first.navigations),
-        leak: slope > ALLOC_LEAK_BYTES_PER_NAVIGATION,
-        problems,
-      };
-      log(`memory (alloc-stats): ${name}: ${fmt(slope, 1)} B per navigation, live ${fmt(first.bytes / 1024)} → ${fmt(last.bytes / 1024)} KiB`);
+    for (const [name, steps] of [['articles', articleSteps(cycle)], ['pages', PAGE_STEPS]]) {
+      result[name] = await allocWalk(browser, server.url, steps, navigations);
+      const w = result[name];
+      const first = w.samples.find((x) => x.navigations === MEMORY_CHECKPOINT);
+      const last = w.samples[w.samples.length - 1];
+      log(`memory (alloc-stats): ${name}: ${fmt(w.bytesPerNavigation, 1)} B per navigation, live ${fmt(first.bytes / 1024)} → ${fmt(last.bytes / 1024)} KiB`);
     }
   } finally {
     await server.stop();
   }
   return result;
-}
-
-function leastSquaresSlope(points) {
-  const mx = points.reduce((a, [x]) => a + x, 0) / points.length;
-  const my = points.reduce((a, [, y]) => a + y, 0) / points.length;
-  const num = points.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0);
-  const den = points.reduce((a, [x]) => a + (x - mx) ** 2, 0);
-  return den ? num / den : NaN;
 }
 
 async function memoryCase(browser, server, dist, workDir, navigations) {
@@ -1333,7 +1269,7 @@ function report(r) {
     L.push(`${m.navigations} client-side navigations (a click on a related read, then wait for the new h1 and no skeleton) along the cycle ${m.cycle.map((x) => `\`${x}\``).join(' → ')} → …, so every ${MEMORY_CHECKPOINT}th lands on the seed article. Before each sample: HeapProfiler.collectGarbage ×3. JS heap: Runtime.getHeapUsage usedSize; wasm: the exports' memory.buffer.byteLength (from TrunkApplicationStarted). ${fmt(m.elapsedSeconds, 0)} s in all, no throttling.`, '');
     L.push(table(['navigations', 'JS heap used', 'wasm memory', 'DOM nodes', 'page'], m.samples.map((x) => [String(x.navigations), kib(x.jsHeapUsed), kib(x.wasmBytes), fmt(x.nodes), `\`${x.path}\``])));
     L.push('');
-    L.push(`After ${m.navigations} vs. after ${MEMORY_CHECKPOINT}: JS heap ${pct(m.growth.jsHeap)}, wasm memory ${pct(m.growth.wasm)}, DOM nodes ${pct(m.growth.nodes)}; least-squares slope from the ${MEMORY_CHECKPOINT}th on: JS heap ${fmt(m.bytesPerNavigation.jsHeap)} B and wasm memory ${fmt(m.bytesPerNavigation.wasm)} B per navigation. **${m.leak.any ? `Leak flagged: ${Object.entries(m.leak).filter(([k, v]) => k !== 'any' && v).map(([k]) => k).join(', ')}` : 'No leak flagged'}** (bars: heap or wasm +25%, nodes ±10%, live Rust heap more than ${ALLOC_LEAK_BYTES_PER_NAVIGATION} B per navigation below).`, '');
+    L.push(`After ${m.navigations} vs. after ${MEMORY_CHECKPOINT}: JS heap ${pct(m.growth.jsHeap)}, wasm memory ${pct(m.growth.wasm)}, DOM nodes ${pct(m.growth.nodes)}; least-squares slope from the ${MEMORY_CHECKPOINT}th on: JS heap ${fmt(m.bytesPerNavigation.jsHeap)} B and wasm memory ${fmt(m.bytesPerNavigation.wasm)} B per navigation. **${m.leak.any ? `Leak flagged: ${Object.entries(m.leak).filter(([k, v]) => k !== 'any' && v).map(([k]) => k).join(', ')}` : 'No leak flagged'}** (bars: heap or wasm +25%, nodes ±10%, live Rust heap more than ${LEAK_BYTES_PER_NAVIGATION} B per navigation below).`, '');
     if (m.exact) {
       L.push('### Live Rust heap (counting allocator)', '');
       L.push(`The same build with \`--features alloc-stats\` (src/alloc_stats.rs): every byte the wasm's allocator has handed out and not taken back, read after each ${MEMORY_CHECKPOINT}th navigation (300 ms after it settled). Two walks of ${m.navigations} navigations from the seed article: **articles**, the cycle above; **pages**, Navnenyt → Job → Forside → the seed article → … through the main navigation, so every page kind is built and dropped ${m.navigations / 4} times.`, '');
@@ -1344,7 +1280,7 @@ function report(r) {
       L.push(table(['navigations', 'articles: live bytes', 'allocations', 'pages: live bytes', 'allocations'], rows));
       L.push('');
       for (const [name, w] of Object.entries(m.exact)) {
-        L.push(`- ${name}: ${fmt(w.bytesPerNavigation, 1)} bytes and ${fmt(w.allocationsPerNavigation, 2)} allocations per navigation from the ${MEMORY_CHECKPOINT}th on (least squares). **${w.leak ? 'Leak' : 'No leak'}** (bar: ${ALLOC_LEAK_BYTES_PER_NAVIGATION} B per navigation).`);
+        L.push(`- ${name}: ${fmt(w.bytesPerNavigation, 1)} bytes and ${fmt(w.allocationsPerNavigation, 2)} allocations per navigation from the ${MEMORY_CHECKPOINT}th on (least squares). **${w.leak ? 'Leak' : 'No leak'}** (bar: ${LEAK_BYTES_PER_NAVIGATION} B per navigation).`);
       }
       L.push('');
     }

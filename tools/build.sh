@@ -6,5 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 public_url=${PUBLIC_URL:-/}
 dist=${DIST_DIR:-dist}
-trunk build --release --offline --public-url "$public_url" --dist "$dist"
+# CARGO_FEATURES: cargo features for this build only (the tests' alloc-stats build).
+features=()
+if [ -n "${CARGO_FEATURES:-}" ]; then features=(--features "$CARGO_FEATURES"); fi
+trunk build --release --offline --public-url "$public_url" --dist "$dist" "${features[@]}"
 PUBLIC_URL="$public_url" DIST_DIR="$dist" node tools/postbuild.cjs
