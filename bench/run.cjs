@@ -30,7 +30,7 @@ const { pathToFileURL } = require('node:url');
 const { startPreview } = require(path.join(ROOT, 'e2e/lib/preview.cjs'));
 const { launch, CHROMIUM_ARGS } = require(path.join(ROOT, 'e2e/lib/browser.cjs'));
 const { SEED } = require(path.join(ROOT, 'e2e/lib/site.cjs'));
-const { allocWalk, articleSteps, leastSquaresSlope, PAGE_STEPS, LEAK_BYTES_PER_NAVIGATION } = require(path.join(ROOT, 'e2e/lib/alloc-walk.cjs'));
+const { allocWalk, articleSteps, leastSquaresSlope, PAGE_STEPS, LEAK_BYTES_PER_NAVIGATION, CHECKPOINT } = require(path.join(ROOT, 'e2e/lib/alloc-walk.cjs'));
 
 // ---------------------------------------------------------------------------------------
 // Settings
@@ -48,7 +48,8 @@ const BLOCK_COUNTS = [100, 1000, 5000];
 const SCALE_RUNS = 5;
 const SCALE_CLICKS = 10;
 const MEMORY_NAVIGATIONS = 200; // default of --memory-navigations
-const MEMORY_CHECKPOINT = 20;
+// Samples every 20th navigation, as the live-heap walks do: their tables line up.
+const MEMORY_CHECKPOINT = CHECKPOINT;
 const STATIC_PATH = '/bench-static/seed.html';
 
 function parseArgs(argv) {

@@ -11,10 +11,8 @@ pub struct SiteBase(pub String);
 
 /// A route path as an `href`: under the deployment's sub-path, if any.
 ///
-/// Links in content are plain `<a href>`: the router handles a click on any same-origin
-/// anchor. Its `<A>` adds `aria-current`, which only the header's navigation needs, and
-/// every `<A>` rendered leaves about 50 bytes of wasm memory behind when its page goes
-/// (measured, docs/perf.md "Memory"); the header is rendered once.
+/// Links are plain `<a href>`: `router.rs` follows a click on any anchor to a page of the
+/// site; the header's `NavLink` adds `aria-current`.
 pub fn href(path: &str) -> String {
     join(&use_context::<SiteBase>().unwrap_or_default().0, path)
 }

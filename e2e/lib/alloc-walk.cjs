@@ -3,7 +3,7 @@
 // benchmark's memory case (docs/perf.md, "Memory").
 'use strict';
 
-const SEED = '/artikel/nokia-saelger-milliard-satsning-withings';
+const { SEED } = require('./site.cjs');
 const CHECKPOINT = 20;
 // More than this many bytes per navigation, steadily, is a leak. The counter is exact; the
 // walks see about ±2 B of noise from work still pending when a sample is taken.

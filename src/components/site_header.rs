@@ -30,6 +30,7 @@ pub fn SiteHeader() -> impl IntoView {
 #[component]
 fn NavLink(path: &'static str, label: &'static str) -> impl IntoView {
     let here = router::use_location().watch();
-    let current = move || (Route::of(&here.get()) == Route::of(path)).then_some("page");
+    let route = Route::of(path);
+    let current = move || (Route::of(&here.get()) == route).then_some("page");
     view! { <a href=routes::href(path) aria-current=current>{label}</a> }
 }
