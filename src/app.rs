@@ -1,11 +1,13 @@
 //! The router and the page shell: header, the route's main and aside, footer.
 
 use leptos::prelude::*;
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsCast;
 
 use crate::api::{self, Api};
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
+use crate::components::time::Clock;
 use crate::config;
 use crate::pages::article::ArticlePage;
 use crate::pages::front::FrontPage;
@@ -17,11 +19,12 @@ use crate::router::{self, PageKind, Route};
 use crate::routes;
 use crate::scroll;
 
-/// What the pages take from context: the backend, and the documents shared between pages.
-/// Tests call this with a backend of their own.
+/// What the pages take from context: the backend, the documents shared between pages, and
+/// the reader's clock. Tests call this with a backend of their own.
 pub fn provide_services(api: Api) {
     provide_context(SharedDocs::new(api.clone()));
     provide_context(api);
+    provide_context(Clock::start());
 }
 
 /// The app as deployed: the backend named by the served page.
@@ -30,7 +33,7 @@ pub fn App() -> impl IntoView {
     view! { <Site api=Api::new(&api::base::from_document()) /> }
 }
 
-/// The whole site on a given backend.
+/// The whole site on a given backend, at the sub-path the page names.
 #[component]
 pub fn Site(api: Api) -> impl IntoView {
     provide_services(api);
@@ -75,6 +78,10 @@ fn skip_to_content(ev: web_sys::MouseEvent) {
     focus_main(false);
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+fn focus_main(_prevent_scroll: bool) {}
+
+#[cfg(target_arch = "wasm32")]
 fn focus_main(prevent_scroll: bool) {
     let main = web_sys::window()
         .and_then(|w| w.document())

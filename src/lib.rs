@@ -9,9 +9,13 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod config;
+pub mod console;
 pub mod format;
+pub mod handover;
 pub mod model;
 pub mod pages;
+#[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
+pub mod prerender;
 pub mod router;
 pub mod routes;
 pub mod scroll;

@@ -1,33 +1,37 @@
 //! Client-side navigation: which page a path shows, and following links without reloading.
 //!
-//! Written by hand rather than with leptos_router: the site has four flat routes and one
-//! parameter, and the router's nested matching, route views, forms and query maps cost
+//! Written by hand rather than with leptos_router: the site has four flat routes, one
+//! parameter and numbered list pages, and the router's nested matching, route views, forms and query maps cost
 //! about 10 KB of a 150 KB brotli budget (docs/perf.md, "Size"). What it did here is a
 //! match on the path, a click listener and a popstate listener.
 //!
 //! The current path lives as long as the app; pages watch it through triggers of their own
 //! (`Watched`), which go with them.
 
+#[cfg(target_arch = "wasm32")]
 use leptos::ev;
 use leptos::prelude::*;
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsCast;
 
 use crate::model::Slug;
+use crate::routes;
 use crate::watched::Watched;
 
 /// A page of the site, from a route path (the URL path without the deployment's sub-path).
+/// The lists (front page, people news, jobs) have further pages: `/navnenyt/side/2`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
-    Front,
+    Front { page: u32 },
     /// `/artikel/{slug}`, with the segment as written: the page says 404 if it is no slug.
     Article(String),
-    PeopleNews,
-    Jobs,
+    PeopleNews { page: u32 },
+    Jobs { page: u32 },
     NotFound,
 }
 
-/// The kind of page, without its parameter: a change of article keeps the article page
-/// (and its sidebar) and only swaps what it shows.
+/// The kind of page, without its parameter: a change of article (or of a list's page)
+/// keeps the page (and its sidebar) and only swaps what it shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PageKind {
     Front,
@@ -44,25 +48,34 @@ impl Route {
             Some(p) if !p.is_empty() => p,
             _ => path,
         };
-        match path {
-            "" | "/" => Self::Front,
-            "/navnenyt" => Self::PeopleNews,
-            "/job" => Self::Jobs,
-            _ => match path.strip_prefix("/artikel/") {
-                Some(segment) if !segment.is_empty() && !segment.contains('/') => {
-                    Self::Article(segment.to_string())
-                }
-                _ => Self::NotFound,
+        if let Some(segment) = path.strip_prefix("/artikel/") {
+            return if !segment.is_empty() && !segment.contains('/') {
+                Self::Article(segment.to_string())
+            } else {
+                Self::NotFound
+            };
+        }
+        let (list, page) = match path.rsplit_once("/side/") {
+            Some((list, n)) => match list_page_number(n) {
+                Some(page) => (list, page),
+                None => return Self::NotFound,
             },
+            None => (path, 1),
+        };
+        match list {
+            "" | "/" => Self::Front { page },
+            routes::PEOPLE_NEWS => Self::PeopleNews { page },
+            routes::JOBS => Self::Jobs { page },
+            _ => Self::NotFound,
         }
     }
 
     pub fn kind(&self) -> PageKind {
         match self {
-            Self::Front => PageKind::Front,
+            Self::Front { .. } => PageKind::Front,
             Self::Article(_) => PageKind::Article,
-            Self::PeopleNews => PageKind::PeopleNews,
-            Self::Jobs => PageKind::Jobs,
+            Self::PeopleNews { .. } => PageKind::PeopleNews,
+            Self::Jobs { .. } => PageKind::Jobs,
             Self::NotFound => PageKind::NotFound,
         }
     }
@@ -74,6 +87,35 @@ impl Route {
             _ => None,
         }
     }
+
+    /// The page number of a list's page; 1 for every other page.
+    pub fn page(&self) -> u32 {
+        match self {
+            Self::Front { page } | Self::PeopleNews { page } | Self::Jobs { page } => *page,
+            _ => 1,
+        }
+    }
+
+    /// The route's path, as the site links to it (`None` for "not found", which has none).
+    pub fn path(&self) -> Option<String> {
+        match self {
+            Self::Front { page } => Some(routes::list_page(routes::FRONT, *page)),
+            Self::Article(segment) => Some(format!("/artikel/{segment}")),
+            Self::PeopleNews { page } => Some(routes::list_page(routes::PEOPLE_NEWS, *page)),
+            Self::Jobs { page } => Some(routes::list_page(routes::JOBS, *page)),
+            Self::NotFound => None,
+        }
+    }
+}
+
+/// `2`, `3`, …: page 1 is the list's own path, and a number is written one way only, so
+/// every page has one address.
+fn list_page_number(segment: &str) -> Option<u32> {
+    let digits = !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit());
+    if !digits || segment.starts_with('0') {
+        return None;
+    }
+    segment.parse().ok().filter(|n| *n >= 2)
 }
 
 /// The route path of a URL path under `base` (`""` or `"/nyheder"`); `None` when the URL
@@ -114,21 +156,59 @@ impl Location {
     pub fn path_untracked(&self) -> String {
         self.path.get().unwrap_or_default()
     }
+
+    /// The address bar follows what the page shows (a list that grew by "Vis flere" is now
+    /// at its last page), without a navigation: nothing re-renders, focus and scroll stay.
+    pub fn replace(&self, path: &str) {
+        let base = use_context::<routes::SiteBase>().unwrap_or_default().0;
+        replace_url(&routes::join(&base, path));
+        self.path.update_quietly(|p| *p = path.to_string());
+    }
 }
 
-/// The location the app provides; outside the app (a component test), one read from the
-/// browser's location that does not follow navigation.
+/// The location the app provides; outside the app (a component test), one read from where
+/// the page is that does not follow navigation.
 pub fn use_location() -> Location {
     use_context::<Location>()
-        .unwrap_or_else(|| Location::new(browser_path("").unwrap_or_else(|| "/".to_string())))
+        .unwrap_or_else(|| Location::new(initial_path("").unwrap_or_else(|| "/".to_string())))
 }
 
-/// Starts following the browser's location under `base`, and provides it as context.
+/// Starts following the reader's location under `base`, and provides it as context.
 /// The listeners are removed when the current owner goes (a test mounting the app twice).
 pub fn start(base: String) -> Location {
-    let location = Location::new(browser_path(&base).unwrap_or_else(|| "/".to_string()));
+    let location = Location::new(initial_path(&base).unwrap_or_else(|| "/".to_string()));
     provide_context(location);
+    listen(base, location);
+    location
+}
 
+/// Where the current path comes from: the browser's location, or natively the route the
+/// prerender is rendering. With `handover`, the one place the two sides differ.
+#[cfg(target_arch = "wasm32")]
+fn initial_path(base: &str) -> Option<String> {
+    browser_path(base)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn initial_path(_base: &str) -> Option<String> {
+    crate::handover::route()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn listen(_base: String, _location: Location) {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn replace_url(_url: &str) {}
+
+#[cfg(target_arch = "wasm32")]
+fn replace_url(url: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn listen(base: String, location: Location) {
     let on_pop = {
         let base = base.clone();
         window_event_listener(ev::popstate, move |_| {
@@ -142,10 +222,15 @@ pub fn start(base: String) -> Location {
         on_pop.remove();
         on_click.remove();
     });
-    location
 }
 
 /// The route path of the browser's current URL.
+#[cfg(target_arch = "wasm32")]
+pub fn current_path(base: &str) -> Option<String> {
+    browser_path(base)
+}
+
+#[cfg(target_arch = "wasm32")]
 fn browser_path(base: &str) -> Option<String> {
     let pathname = web_sys::window()?.location().pathname().ok()?;
     route_path(base, &pathname)
@@ -154,6 +239,7 @@ fn browser_path(base: &str) -> Option<String> {
 /// A click on a link to a page of the site: the page changes without a reload, and the new
 /// page starts at the top. Everything else is left to the browser: other sites, new tabs
 /// and windows (modifier keys, `target`), downloads, and anchors within the page.
+#[cfg(target_arch = "wasm32")]
 fn follow(base: &str, location: Location, event: &web_sys::MouseEvent) {
     if event.default_prevented()
         || event.button() != 0
@@ -222,11 +308,11 @@ mod tests {
 
     #[test]
     fn paths_name_their_pages() {
-        assert_eq!(Route::of("/"), Route::Front);
-        assert_eq!(Route::of(""), Route::Front);
-        assert_eq!(Route::of("/navnenyt"), Route::PeopleNews);
-        assert_eq!(Route::of("/navnenyt/"), Route::PeopleNews);
-        assert_eq!(Route::of("/job"), Route::Jobs);
+        assert_eq!(Route::of("/"), Route::Front { page: 1 });
+        assert_eq!(Route::of(""), Route::Front { page: 1 });
+        assert_eq!(Route::of("/navnenyt"), Route::PeopleNews { page: 1 });
+        assert_eq!(Route::of("/navnenyt/"), Route::PeopleNews { page: 1 });
+        assert_eq!(Route::of("/job"), Route::Jobs { page: 1 });
         assert_eq!(
             Route::of("/artikel/nokia-er-tilbage"),
             Route::Article("nokia-er-tilbage".into())
@@ -244,10 +330,38 @@ mod tests {
     }
 
     #[test]
+    fn lists_have_numbered_pages_with_one_address_each() {
+        assert_eq!(Route::of("/side/2"), Route::Front { page: 2 });
+        assert_eq!(Route::of("/navnenyt/side/3"), Route::PeopleNews { page: 3 });
+        assert_eq!(Route::of("/job/side/12/"), Route::Jobs { page: 12 });
+        for unknown in [
+            "/navnenyt/side/1",
+            "/navnenyt/side/0",
+            "/navnenyt/side/02",
+            "/navnenyt/side/",
+            "/navnenyt/side/-2",
+            "/navnenyt/side/2x",
+            "/navnenyt/side/99999999999",
+            "/artikel/x/side/2",
+            "/x/side/2",
+            "/side/2/side/3",
+        ] {
+            assert_eq!(Route::of(unknown), Route::NotFound, "{unknown}");
+        }
+        for path in ["/", "/side/2", "/navnenyt", "/navnenyt/side/7", "/job/side/2", "/artikel/a-b"] {
+            assert_eq!(Route::of(path).path().as_deref(), Some(path), "{path}");
+        }
+        assert_eq!(Route::NotFound.path(), None);
+        assert_eq!(Route::of("/job/side/4").page(), 4);
+        assert_eq!(Route::of("/artikel/a").page(), 1);
+    }
+
+    #[test]
     fn an_article_path_has_a_slug_only_if_it_is_one() {
         assert!(Route::of("/artikel/nokia-er-tilbage").slug().is_some());
         assert!(Route::of("/artikel/Nokia%20er").slug().is_none());
         assert_eq!(Route::of("/artikel/Nokia%20er").kind(), PageKind::Article);
+        assert_eq!(Route::of("/navnenyt/side/2").kind(), PageKind::PeopleNews);
         assert!(Route::of("/job").slug().is_none());
     }
 

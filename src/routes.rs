@@ -31,6 +31,16 @@ pub const FRONT: &str = "/";
 pub const PEOPLE_NEWS: &str = "/navnenyt";
 pub const JOBS: &str = "/job";
 
+/// Page `page` of a list at `list` ("/navnenyt"): the list itself for page 1, else
+/// `/navnenyt/side/2` (the front page's: `/side/2`).
+pub fn list_page(list: &str, page: u32) -> String {
+    match (page, list) {
+        (0 | 1, _) => list.to_string(),
+        (_, "/") => format!("/side/{page}"),
+        _ => format!("{list}/side/{page}"),
+    }
+}
+
 /// An article's stable, readable address: `/artikel/{slug}`.
 pub fn article(slug: &Slug) -> String {
     format!("/artikel/{slug}")
@@ -46,6 +56,14 @@ mod tests {
         assert_eq!(join("/nyheder", "/job"), "/nyheder/job");
         assert_eq!(join("/nyheder/", "/"), "/nyheder/");
         assert_eq!(join("/nyheder", "artikel/x"), "/nyheder/artikel/x");
+    }
+
+    #[test]
+    fn list_pages() {
+        assert_eq!(list_page(FRONT, 1), "/");
+        assert_eq!(list_page(FRONT, 2), "/side/2");
+        assert_eq!(list_page(PEOPLE_NEWS, 1), "/navnenyt");
+        assert_eq!(list_page(JOBS, 3), "/job/side/3");
     }
 
     #[test]

@@ -48,6 +48,12 @@ impl<T: Clone + Send + Sync + 'static> Watched<T> {
         self.update(|v| *v = value);
     }
 
+    /// Changes the value without telling anyone: for a value that now says what is already
+    /// shown (the address of a list that grew in place).
+    pub fn update_quietly(&self, f: impl FnOnce(&mut T)) {
+        self.value.try_update_value(f);
+    }
+
     /// The value as a signal for the current owner (the page or region asking): it follows
     /// every change, and what it subscribes its readers to is dropped with that owner.
     pub fn watch(&self) -> Signal<T>

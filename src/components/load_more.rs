@@ -1,8 +1,11 @@
-//! "Vis flere": the button under a paged list, with its loading and error states.
+//! "Vis flere" under a paged list: a link to the list's next page, so paging works as
+//! plain page loads without script; with script it appends that page in place, with its
+//! loading and error states.
 
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use crate::console;
 
 /// Where loading the next page stands.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -19,7 +22,10 @@ pub struct PagedList<T: Send + Sync + 'static> {
     pub entries: Signal<Vec<T>>,
     /// How many entries there are in all, as the backend counts them.
     pub total: u64,
-    pub has_more: Signal<bool>,
+    /// The address of the list's next page, while there is one.
+    pub next_href: Signal<Option<String>>,
+    /// The address of the page before the first one shown, on a list opened further on.
+    pub newer_href: Option<String>,
     pub state: Signal<MoreState>,
     /// Loads the next page.
     pub on_more: Callback<()>,
@@ -27,10 +33,12 @@ pub struct PagedList<T: Send + Sync + 'static> {
 
 impl<T: Send + Sync + 'static> Clone for PagedList<T> {
     fn clone(&self) -> Self {
-        *self
+        Self {
+            newer_href: self.newer_href.clone(),
+            ..*self
+        }
     }
 }
-impl<T: Send + Sync + 'static> Copy for PagedList<T> {}
 
 #[component]
 pub fn LoadMore<T: Send + Sync + 'static>(
@@ -41,9 +49,10 @@ pub fn LoadMore<T: Send + Sync + 'static>(
     let PagedList {
         entries,
         total,
-        has_more,
+        next_href,
         state,
         on_more,
+        ..
     } = list;
     let shown = move || entries.with(Vec::len);
     let loading = move || state.with(|s| *s == MoreState::Loading);
@@ -57,19 +66,25 @@ pub fn LoadMore<T: Send + Sync + 'static>(
                 {move || format!("Viser {} af {total} {what}", shown())}
             </p>
             {move || error().map(|e| {
-                web_sys::console::warn_1(&format!("Tidende: next page of {what}: {e}").into());
+                console::warn(&format!("Tidende: next page of {what}: {e}"));
                 view! {
                     <p class="region-error region-error--inline" role="alert" data-error=e.kind()>
                         {format!("Flere {what} kunne ikke hentes. {}", e.reader_message())}
                     </p>
                 }
             })}
-            <Show when=move || has_more.get()>
-                <button
-                    type="button"
+            // One link for the list's life, whose address moves on: focus stays on it.
+            <Show when=move || next_href.with(Option::is_some)>
+                <a
+                    href=move || next_href.get().unwrap_or_default()
                     class="button load-more__button"
                     aria-disabled=move || loading().then_some("true")
-                    on:click=move |_| {
+                    on:click=move |ev: leptos::ev::MouseEvent| {
+                        // A new tab or window gets the next page as a page of its own.
+                        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+                            return;
+                        }
+                        ev.prevent_default();
                         if !loading() {
                             on_more.run(());
                         }
@@ -84,7 +99,7 @@ pub fn LoadMore<T: Send + Sync + 'static>(
                             "Vis flere"
                         }
                     }}
-                </button>
+                </a>
             </Show>
         </div>
     }
@@ -108,6 +123,9 @@ pub fn PagedItems<T: Clone + Send + Sync + 'static>(
     ordered: bool,
 ) -> impl IntoView {
     let entries = list.entries;
+    let newer = list.newer_href.clone().map(|href| {
+        view! { <p class="load-more__newer"><a href=href>{format!("Nyere {what}")}</a></p> }
+    });
     // Not a keyed <For>: lists only grow at the end, and a plain re-render is far smaller
     // in the wasm (docs/perf.md, "Size").
     let items = move || {
@@ -118,6 +136,7 @@ pub fn PagedItems<T: Clone + Send + Sync + 'static>(
             .collect_view()
     };
     view! {
+        {newer}
         <Show
             when=move || !entries.with(Vec::is_empty)
             fallback=move || view! { <p class="region__empty">{empty}</p> }
@@ -128,6 +147,6 @@ pub fn PagedItems<T: Clone + Send + Sync + 'static>(
                 view! { <ul class=class>{items}</ul> }.into_any()
             }}
         </Show>
-        <LoadMore list what />
+        <LoadMore list=list.clone() what />
     }
 }

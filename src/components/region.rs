@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use crate::console;
 
 /// A region of the page: a labelled section with its own `h2`.
 #[component]
@@ -33,7 +34,7 @@ pub fn RegionError(
     on_retry: Callback<()>,
 ) -> impl IntoView {
     // The detail is for developers; the reader gets the Danish sentence.
-    web_sys::console::warn_1(&format!("Tidende: {what}: {error}").into());
+    console::warn(&format!("Tidende: {what}: {error}"));
     view! {
         <div class="region-error" role="alert" data-error=error.kind()>
             <p class="region-error__text">

@@ -26,11 +26,12 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
-/// A link of the main navigation, `aria-current="page"` while the reader is on that page.
+/// A link of the main navigation, `aria-current="page"` while the reader is on that page
+/// (or on a later page of its list).
 #[component]
 fn NavLink(path: &'static str, label: &'static str) -> impl IntoView {
     let here = router::use_location().watch();
-    let route = Route::of(path);
-    let current = move || (Route::of(&here.get()) == route).then_some("page");
+    let kind = Route::of(path).kind();
+    let current = move || (Route::of(&here.get()).kind() == kind).then_some("page");
     view! { <a href=routes::href(path) aria-current=current>{label}</a> }
 }

@@ -53,7 +53,12 @@ pub fn decode<T: Document>(bytes: &[u8]) -> Result<Decoded<T>, DecodeError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let json: Value =
         serde_json::from_slice(bytes).map_err(|e| DecodeError::new("", e.to_string()))?;
-    let mut value = T::read(&json)?;
+    decode_value(&json)
+}
+
+/// Validates one document already parsed as JSON (a prerendered page's handed-over data).
+pub fn decode_value<T: Document>(json: &Value) -> Result<Decoded<T>, DecodeError> {
+    let mut value = T::read(json)?;
     let notes = value.check()?;
     Ok(Decoded { value, notes })
 }

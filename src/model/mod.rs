@@ -24,7 +24,7 @@ pub mod text;
 pub use article::{Article, Author};
 pub use block::{Block, ListStyle, Mark, Span};
 pub use dates::{Date, Timestamp};
-pub use decode::{decode, DecodeError, Decoded, Document};
+pub use decode::{decode, decode_value, DecodeError, Decoded, Document};
 pub use image::{Image, MediaSrc};
 pub use job::{Job, JobPage};
 pub use lenient::Lenient;

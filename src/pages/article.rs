@@ -2,12 +2,15 @@
 
 use leptos::prelude::*;
 
+use super::json_ld;
 use super::meta::PageMeta;
 use super::not_found::NotFound;
 use super::remote::by_slug;
 use super::shared::SharedDocs;
 use super::sidebar::Sidebar;
 use crate::components::article_view::ArticleView;
+use crate::api::paths;
+use crate::config;
 use crate::components::region::{Load, RegionError, Skeleton};
 use crate::model::{Article, Slug};
 use crate::router::{self, Route};
@@ -25,11 +28,11 @@ pub fn ArticlePage() -> impl IntoView {
         },
     );
     let docs = expect_context::<SharedDocs>();
-    let api = docs.api().clone();
-    let article = by_slug(Signal::derive(move || slug.get()), move |slug| {
-        let api = api.clone();
-        async move { api.article(&slug).await }
-    });
+    let article = by_slug::<Article>(
+        docs.api().clone(),
+        Signal::derive(move || slug.get()),
+        paths::article,
+    );
     let media_base = docs.api().base().to_string();
     let state = article.state();
     let content = move || match state.get() {
@@ -62,15 +65,35 @@ fn ArticleMeta(article: Article, media_base: String) -> impl IntoView {
         .summary()
         .map(str::to_string)
         .unwrap_or_else(|| article.headline.to_string());
-    let image = article.image.as_ref().map(|i| i.src.resolve(&media_base));
+    let path = routes::article(&article.slug);
+    let image = article
+        .image
+        .as_ref()
+        .map(|i| config::absolute(&i.src.resolve(&media_base)));
+    let json_ld = json_ld::news_article(
+        &article,
+        &config::page_url(&path),
+        image.as_deref(),
+        &config::absolute(LOGO),
+    );
+    let modified = article
+        .updated
+        .as_ref()
+        .filter(|u| u.unix_seconds() > article.published.unix_seconds())
+        .map(|u| u.as_rfc3339().to_string());
     view! {
         <PageMeta
             title=article.headline.to_string()
             description
-            path=routes::article(&article.slug)
+            path
             image
             kind="article"
             published=Some(article.published.as_rfc3339().to_string())
+            modified
+            json_ld=Some(json_ld)
         />
     }
 }
+
+/// The publisher's logo for structured data: copied unhashed into the build (index.html).
+const LOGO: &str = "favicon.svg";

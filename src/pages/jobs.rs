@@ -1,40 +1,28 @@
-//! The jobs page, `/job`: every job listing, paged with "Vis flere".
+//! The jobs page, `/job`: every job listing, paged (`/job/side/2` …) with "Vis flere".
 
 use leptos::prelude::*;
 
-use super::meta::PageMeta;
-use super::paging::paged_region;
-use super::shared::SharedDocs;
+use super::list_page::{list_main, ListPageSpec};
 use super::sidebar::Sidebar;
 use crate::components::jobs::JobList;
 use crate::components::region::Skeleton;
-use crate::routes;
+use crate::model::Job;
+
+static JOBS: ListPageSpec<Job> = ListPageSpec {
+    title: "Job",
+    heading: "Job",
+    description: "Ledige stillinger i den danske it-branche.",
+    what: "Jobopslagene",
+    list: |docs| docs.jobs.clone(),
+    skeleton: || view! { <Skeleton shape="job" count=6 /> }.into_any(),
+    key: |j| j.id.to_string(),
+    view: |list| view! { <JobList list /> }.into_any(),
+};
 
 #[component]
 pub fn JobsPage() -> impl IntoView {
-    let docs = expect_context::<SharedDocs>();
-    let api = docs.api().clone();
     view! {
-        <PageMeta
-            title="Job".to_string()
-            description="Ledige stillinger i den danske it-branche.".to_string()
-            path=routes::JOBS.to_string()
-        />
-        <main id="indhold" tabindex="-1" class="main">
-            <h1 class="page-title">"Job"</h1>
-            {paged_region(
-                docs.jobs(),
-                docs.more_jobs,
-                "Jobopslagene",
-                || view! { <Skeleton shape="job" count=6 /> }.into_any(),
-                |j| j.id.to_string(),
-                move |path| {
-                    let api = api.clone();
-                    async move { api.jobs(Some(&path)).await }
-                },
-                |list| view! { <JobList list /> },
-            )}
-        </main>
+        {list_main(&JOBS)}
         <Sidebar jobs=false />
     }
 }

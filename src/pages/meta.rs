@@ -1,5 +1,7 @@
 //! The `<head>` of each page: title, description, canonical link, Open Graph and Twitter
-//! card tags, so a shared link shows its headline and picture.
+//! card tags, so a shared link shows its headline and picture, and structured data for
+//! search engines. In the browser the tags are replaced per page; in the prerender they
+//! are collected and written into the page's HTML (`head_html`).
 //!
 //! Written by hand rather than with leptos_meta: a page sets its dozen tags once per visit
 //! and never changes them while it shows, which needs no reactive view per tag. leptos_meta
@@ -28,12 +30,17 @@ pub struct Head {
     pub kind: &'static str,
     /// RFC 3339, for `article:published_time`.
     pub published: Option<String>,
+    /// RFC 3339, for `article:modified_time`.
+    pub modified: Option<String>,
     /// Keep the page out of search engines (the 404 page).
     pub noindex: bool,
+    /// schema.org JSON-LD, already safe inside `<script>` (json_ld.rs).
+    pub json_ld: Option<String>,
 }
 
-/// One element of the `<head>`: `<meta {key_attr}="{key}" content="{value}">`, or
-/// `<link rel="{key}" href="{value}">`.
+/// One element of the `<head>`: `<meta {key_attr}="{key}" content="{value}">`,
+/// `<link rel="{key}" href="{value}">`, or `<script type="{key}">{value}</script>` (an empty
+/// `value_attr`: the value is the element's text).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tag {
     pub element: &'static str,
@@ -98,11 +105,70 @@ impl Head {
         if let Some(published) = &self.published {
             tags.push(Tag::meta("property", "article:published_time", published));
         }
+        if let Some(modified) = &self.modified {
+            tags.push(Tag::meta("property", "article:modified_time", modified));
+        }
         if self.noindex {
             tags.push(Tag::meta("name", "robots", "noindex"));
         }
+        if let Some(json_ld) = &self.json_ld {
+            tags.push(Tag {
+                element: "script",
+                key_attr: "type",
+                key: "application/ld+json",
+                value_attr: "",
+                value: json_ld.clone(),
+            });
+        }
         tags
     }
+}
+
+/// Marks the elements a page added, so the next page can replace them.
+pub const MARK: &str = "data-page-head";
+
+/// The title and tags as HTML for the `<head>` of a prerendered page, marked like the
+/// ones the app adds, so the app replaces them on its first navigation.
+pub fn head_html(title: &str, tags: &[Tag]) -> String {
+    let mut html = format!("<title>{}</title>", escape(title));
+    for tag in tags {
+        if tag.value_attr.is_empty() {
+            // JSON-LD: made script-safe where it was written (json_ld.rs).
+            html.push_str(&format!(
+                "<{el} {MARK} {k}=\"{key}\">{value}</{el}>",
+                el = tag.element,
+                k = tag.key_attr,
+                key = escape(tag.key),
+                value = tag.value,
+            ));
+        } else {
+            html.push_str(&format!(
+                "<{el} {MARK} {k}=\"{key}\" {v}=\"{value}\">",
+                el = tag.element,
+                k = tag.key_attr,
+                key = escape(tag.key),
+                v = tag.value_attr,
+                value = escape(&tag.value),
+            ));
+        }
+    }
+    html
+}
+
+/// Text for an HTML attribute value or element. By hand: five characters.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 thread_local! {
@@ -121,7 +187,9 @@ pub fn PageMeta(
     #[prop(default = None)] image: Option<String>,
     #[prop(default = "website")] kind: &'static str,
     #[prop(default = None)] published: Option<String>,
+    #[prop(default = None)] modified: Option<String>,
     #[prop(optional)] noindex: bool,
+    #[prop(default = None)] json_ld: Option<String>,
 ) -> impl IntoView {
     let head = Head {
         title,
@@ -130,7 +198,9 @@ pub fn PageMeta(
         image,
         kind,
         published,
+        modified,
         noindex,
+        json_ld,
     };
     let generation = CURRENT.get().wrapping_add(1);
     CURRENT.set(generation);
@@ -144,10 +214,7 @@ pub fn PageMeta(
 
 #[cfg(target_arch = "wasm32")]
 mod dom {
-    use super::Tag;
-
-    /// Marks the elements a page added, so the next page can remove them.
-    const MARK: &str = "data-page-head";
+    use super::{Tag, MARK};
 
     /// Replaces the tags the previous page added with `tags`, and sets the title.
     pub fn apply(title: &str, tags: &[Tag]) {
@@ -167,16 +234,39 @@ mod dom {
             };
             let _ = element.set_attribute(MARK, "");
             let _ = element.set_attribute(tag.key_attr, tag.key);
-            let _ = element.set_attribute(tag.value_attr, &tag.value);
+            if tag.value_attr.is_empty() {
+                element.set_text_content(Some(&tag.value));
+            } else {
+                let _ = element.set_attribute(tag.value_attr, &tag.value);
+            }
             let _ = head.append_child(&element);
         }
     }
 }
 
+/// Natively the page's head is kept for the prerender, which writes it into the HTML.
 #[cfg(not(target_arch = "wasm32"))]
 mod dom {
-    pub fn apply(_title: &str, _tags: &[super::Tag]) {}
+    use std::cell::RefCell;
+
+    use super::Tag;
+
+    thread_local! {
+        static RENDERED: RefCell<Option<(String, Vec<Tag>)>> = const { RefCell::new(None) };
+    }
+
+    pub fn apply(title: &str, tags: &[Tag]) {
+        RENDERED.set(Some((title.to_string(), tags.to_vec())));
+    }
+
+    /// The title and tags of the page rendered last, taken.
+    pub fn take() -> Option<(String, Vec<Tag>)> {
+        RENDERED.take()
+    }
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use dom::take as take_rendered_head;
 
 #[cfg(test)]
 mod tests {
@@ -190,7 +280,9 @@ mod tests {
             image: Some("https://tidende.dk/api/media/nokia.svg".into()),
             kind: "article",
             published: Some("2018-05-31T08:14:00Z".into()),
+            modified: None,
             noindex: false,
+            json_ld: Some(r#"{"@type":"NewsArticle"}"#.into()),
         }
     }
 
@@ -246,5 +338,27 @@ mod tests {
         assert_eq!(value(&tags, "og:image"), None);
         assert_eq!(value(&tags, "article:published_time"), None);
         assert_eq!(value(&tags, "robots"), Some("noindex"));
+    }
+
+    #[test]
+    fn the_prerendered_head_escapes_what_it_writes() {
+        let head = Head {
+            title: "Nokia & \"Withings\" <b>".into(),
+            ..article()
+        };
+        let html = head_html(&head.full_title(), &head.tags());
+        assert!(html.starts_with(
+            "<title>Nokia &amp; &quot;Withings&quot; &lt;b&gt; – Tidende</title>"
+        ));
+        assert!(html.contains(
+            r#"<meta data-page-head property="og:title" content="Nokia &amp; &quot;Withings&quot; &lt;b&gt;">"#
+        ));
+        assert!(html.contains(
+            r#"<link data-page-head rel="canonical" href="https://tidende.dk/artikel/nokia">"#
+        ));
+        assert!(html.contains(
+            r#"<script data-page-head type="application/ld+json">{"@type":"NewsArticle"}</script>"#
+        ));
+        assert!(!html.contains("<b>"));
     }
 }

@@ -3,9 +3,11 @@
 pub mod article;
 pub mod front;
 pub mod jobs;
+pub mod json_ld;
+pub mod list_docs;
+pub mod list_page;
 pub mod meta;
 pub mod not_found;
-pub mod paging;
 pub mod people;
 pub mod remote;
 pub mod shared;

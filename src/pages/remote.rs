@@ -1,5 +1,7 @@
 //! A document from the backend as a signal: loading, loaded or failed, with a way to fetch
-//! it again.
+//! it again. On a prerendered page it starts out loaded, with the document the page was
+//! rendered from (`handover`), and asks the backend in the background whether there is
+//! anything newer.
 //!
 //! Why not `LocalResource` + `<Suspense>`: each of those is generic over its future and
 //! its children, and with a dozen regions they made up a third of the wasm (measured with
@@ -13,9 +15,11 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::ApiError;
+use crate::api::{Api, ApiError};
 use crate::components::region::Load;
-use crate::model::Slug;
+use crate::console;
+use crate::handover;
+use crate::model::{Document, Slug};
 use crate::watched::Watched;
 
 type BoxedFetch<T> = Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<T, ApiError>>>>>;
@@ -35,9 +39,11 @@ impl<T: Send + Sync + 'static> Clone for Remote<T> {
 }
 impl<T: Send + Sync + 'static> Copy for Remote<T> {}
 
-impl<T: Clone + Send + Sync + 'static> Remote<T> {
-    /// Starts fetching at once, so the request goes out before anything renders.
-    pub fn new<F, Fut>(fetch: F) -> Self
+impl<T: Document + Clone + PartialEq + Send + Sync + 'static> Remote<T> {
+    /// The document at `path` (relative to the API base; `None` when it is not known yet)
+    /// and how to fetch it. Taken from the page it was prerendered into if it was, else
+    /// fetched at once, so the request goes out before anything renders.
+    pub fn new<F, Fut>(path: Option<String>, fetch: F) -> Self
     where
         F: Fn() -> Fut + 'static,
         Fut: Future<Output = Result<T, ApiError>> + 'static,
@@ -48,12 +54,50 @@ impl<T: Clone + Send + Sync + 'static> Remote<T> {
             generation: StoredValue::new(0),
             fetch: StoredValue::new_local(fetch),
         };
-        this.reload();
+        match path.as_deref().and_then(handover::take::<T>) {
+            Some(Ok(doc)) => {
+                this.state.set(Load::Ready(doc));
+                this.revalidate(path.unwrap_or_default());
+            }
+            Some(Err(error)) => this.state.set(Load::Failed(error)),
+            None => this.reload(),
+        }
         this
+    }
+
+    /// Asks the backend for the document again, quietly: a newer one replaces the one
+    /// shown, the same one or a failure changes nothing.
+    fn revalidate(&self, path: String) {
+        if !handover::fetches() {
+            return;
+        }
+        let generation = self.generation.get_value();
+        let future = self.fetch.with_value(|fetch| fetch());
+        let (state, current) = (self.state, self.generation);
+        spawn_local(async move {
+            let result = future.await;
+            if current.try_get_value() != Some(generation) {
+                return;
+            }
+            match result {
+                Ok(newer) => {
+                    let same = matches!(state.get(), Some(Load::Ready(shown)) if shown == newer);
+                    if !same {
+                        state.set(Load::Ready(newer));
+                    }
+                }
+                Err(error) => console::info(&format!(
+                    "Tidende: {path}: kept the prerendered copy ({error})"
+                )),
+            }
+        });
     }
 
     /// Fetches again: the region shows its skeleton until the answer arrives.
     pub fn reload(&self) {
+        if !handover::fetches() {
+            return;
+        }
         let generation = self.generation.get_value().wrapping_add(1);
         self.generation.set_value(generation);
         self.state.set(Load::Loading);
@@ -83,19 +127,20 @@ impl<T: Clone + Send + Sync + 'static> Remote<T> {
     }
 }
 
-/// A document named by the route's slug (an article, its related reads): fetched again when
-/// a client-side link changes the slug; a slug that cannot be one is a 404 without asking.
-pub fn by_slug<T, F, Fut>(slug: Signal<Option<Slug>>, fetch: F) -> Remote<T>
+/// A document named by the route's slug (an article, its related reads), at `path(slug)`:
+/// fetched again when a client-side link changes the slug; a slug that cannot be one is a
+/// 404 without asking.
+pub fn by_slug<T>(api: Api, slug: Signal<Option<Slug>>, path: fn(&Slug) -> String) -> Remote<T>
 where
-    T: Clone + Send + Sync + 'static,
-    F: Fn(Slug) -> Fut + 'static,
-    Fut: Future<Output = Result<T, ApiError>> + 'static,
+    T: Document + Clone + PartialEq + Send + Sync + 'static,
 {
-    let doc = Remote::new(move || {
-        let request = slug.get_untracked().map(&fetch);
+    let first = slug.get_untracked().map(|s| path(&s));
+    let doc = Remote::new(first, move || {
+        let request = slug.get_untracked().map(|s| path(&s));
+        let api = api.clone();
         async move {
             match request {
-                Some(request) => request.await,
+                Some(path) => api.get::<T>(&path).await,
                 None => Err(ApiError::Status {
                     code: 404,
                     url: String::new(),
@@ -105,4 +150,51 @@ where
     });
     Effect::watch(move || slug.get(), move |_, _, _| doc.reload(), false);
     doc
+}
+
+/// A document fetched on first use, under a longer-lived owner than the page that first
+/// asks for it (the app's: see `SharedDocs`), so it outlives that page.
+pub struct Lazy<T: Send + Sync + 'static> {
+    cell: StoredValue<Option<Remote<T>>>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Lazy<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for Lazy<T> {}
+
+impl<T: Document + Clone + PartialEq + Send + Sync + 'static> Lazy<T> {
+    pub fn new() -> Self {
+        Self {
+            cell: StoredValue::new(None),
+        }
+    }
+
+    /// The document, made under `owner` on first use from `path` and `fetch` (as
+    /// `Remote::new` takes them).
+    pub fn get<F, Fut>(&self, owner: &Owner, path: impl FnOnce() -> Option<String>, fetch: F) -> Remote<T>
+    where
+        F: Fn() -> Fut + 'static,
+        Fut: Future<Output = Result<T, ApiError>> + 'static,
+    {
+        if let Some(doc) = self.cell.get_value() {
+            return doc;
+        }
+        let doc = owner.with(|| Remote::new(path(), fetch));
+        self.cell.set_value(Some(doc));
+        doc
+    }
+
+    /// The document, if it has been asked for.
+    pub fn made(&self) -> Option<Remote<T>> {
+        self.cell.get_value()
+    }
+}
+
+impl<T: Document + Clone + PartialEq + Send + Sync + 'static> Default for Lazy<T> {
+    fn default() -> Self {
+        Self::new()
+    }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::remote::by_slug;
 use super::shared::SharedDocs;
+use crate::api::paths;
 use crate::components::jobs::JobTeaser;
 use crate::components::people_news::PeopleNewsTeaser;
 use crate::components::region::{region_content, RegionFrame, Skeleton};
@@ -26,11 +27,7 @@ pub fn Sidebar(
 ) -> impl IntoView {
     let docs = expect_context::<SharedDocs>();
     let related = related.map(|slug| {
-        let api = docs.api().clone();
-        let doc = by_slug(slug, move |slug| {
-            let api = api.clone();
-            async move { api.related(&slug).await }
-        });
+        let doc = by_slug::<RelatedDoc>(docs.api().clone(), slug, paths::related);
         view! {
             <RegionFrame name="related" title="Læs også">
                 {region_content(
@@ -45,7 +42,7 @@ pub fn Sidebar(
     });
     let sponsored = docs.sponsored();
     let jobs = jobs.then(|| {
-        let first = docs.jobs();
+        let first = docs.jobs.first();
         view! {
             <RegionFrame name="jobs" title="Job">
                 {region_content(
@@ -59,7 +56,7 @@ pub fn Sidebar(
         }
     });
     let people = people.then(|| {
-        let first = docs.people_news();
+        let first = docs.people.first();
         view! {
             <RegionFrame name="people-news" title="Navnenyt fra it-Danmark">
                 {region_content(

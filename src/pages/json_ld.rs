@@ -1,0 +1,207 @@
+//! Structured data for search engines (schema.org as JSON-LD in the `<head>`): a
+//! `NewsArticle` for each article, a `WebSite` for the front page. Pure functions of the
+//! article and its absolute URLs, so native tests cover them.
+
+use crate::model::Article;
+
+/// Who publishes every article.
+const PUBLISHER: &str = "Tidende";
+
+/// The article as a `NewsArticle`: `url` is its page, `image` its top image, `logo` the
+/// publisher's, all absolute.
+pub fn news_article(article: &Article, url: &str, image: Option<&str>, logo: &str) -> String {
+    let modified = article
+        .updated
+        .as_ref()
+        .filter(|u| u.unix_seconds() > article.published.unix_seconds())
+        .unwrap_or(&article.published);
+    let mut data = Object::schema("NewsArticle");
+    data.text("headline", article.headline.as_str())
+        .text("datePublished", article.published.as_rfc3339())
+        .text("dateModified", modified.as_rfc3339())
+        .text("inLanguage", "da")
+        .raw("mainEntityOfPage", &Object::typed("WebPage").text("@id", url).end())
+        .text("url", url);
+    if let Some(description) = article.summary() {
+        data.text("description", description);
+    }
+    if let (Some(src), Some(meta)) = (image, &article.image) {
+        let mut picture = Object::typed("ImageObject");
+        picture
+            .text("url", src)
+            .number("width", meta.width.into())
+            .number("height", meta.height.into());
+        data.raw("image", &format!("[{}]", picture.end()));
+    }
+    let authors: Vec<String> = article
+        .authors
+        .iter()
+        .map(|a| Object::typed("Person").text("name", a.name.as_str()).end())
+        .collect();
+    // Agency copy has no byline: the publisher stands for it.
+    let author = if authors.is_empty() {
+        Object::typed("Organization").text("name", PUBLISHER).end()
+    } else {
+        authors.join(",")
+    };
+    data.raw("author", &format!("[{author}]"));
+    let logo = Object::typed("ImageObject").text("url", logo).end();
+    data.raw(
+        "publisher",
+        &Object::typed("Organization")
+            .text("name", PUBLISHER)
+            .raw("logo", &logo)
+            .end(),
+    );
+    if let Some(section) = article.section.as_deref().filter(|s| !s.trim().is_empty()) {
+        data.text("articleSection", section);
+    }
+    if !article.tags.is_empty() {
+        data.text("keywords", &article.tags.join(", "));
+    }
+    data.end()
+}
+
+/// The site as a `WebSite`, for the front page.
+pub fn website(url: &str, description: &str) -> String {
+    Object::schema("WebSite")
+        .text("name", PUBLISHER)
+        .text("url", url)
+        .text("inLanguage", "da")
+        .text("description", description)
+        .end()
+}
+
+/// A JSON object written field by field. By hand rather than with serde_json's serializer,
+/// which the app otherwise never needs: it would be several KB of the wasm for a dozen
+/// strings. Strings are escaped for JSON and for the `<script>` element they go into.
+struct Object(String);
+
+impl Object {
+    fn typed(kind: &str) -> Self {
+        let mut o = Self(String::from("{"));
+        o.text("@type", kind);
+        o
+    }
+
+    fn schema(kind: &str) -> Self {
+        let mut o = Self(String::from("{"));
+        o.text("@context", "https://schema.org").text("@type", kind);
+        o
+    }
+
+    fn key(&mut self, key: &str) -> &mut Self {
+        if self.0.len() > 1 {
+            self.0.push(',');
+        }
+        push_string(&mut self.0, key);
+        self.0.push(':');
+        self
+    }
+
+    fn text(&mut self, key: &str, value: &str) -> &mut Self {
+        self.key(key);
+        push_string(&mut self.0, value);
+        self
+    }
+
+    fn number(&mut self, key: &str, value: u64) -> &mut Self {
+        self.key(key).0.push_str(&value.to_string());
+        self
+    }
+
+    /// A value already written as JSON.
+    fn raw(&mut self, key: &str, json: &str) -> &mut Self {
+        self.key(key).0.push_str(json);
+        self
+    }
+
+    fn end(&mut self) -> String {
+        let mut out = std::mem::take(&mut self.0);
+        out.push('}');
+        out
+    }
+}
+
+fn push_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            // Nothing that could end the <script> element or start a comment in it.
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::decode;
+    use serde_json::Value;
+
+    fn seed() -> Article {
+        let bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/api/articles/nokia-saelger-milliard-satsning-withings.json"
+        ))
+        .unwrap();
+        decode::<Article>(&bytes).unwrap().value
+    }
+
+    #[test]
+    fn the_seed_article_is_a_news_article_search_engines_accept() {
+        let article = seed();
+        let url = "https://tidende.example/artikel/nokia-saelger-milliard-satsning-withings";
+        let text = news_article(
+            &article,
+            url,
+            Some("https://tidende.example/api/media/nokia-withings.svg"),
+            "https://tidende.example/favicon.svg",
+        );
+        let data: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(data["@type"], "NewsArticle");
+        assert_eq!(data["headline"], article.headline.as_str());
+        assert_eq!(data["mainEntityOfPage"]["@id"], url);
+        assert_eq!(data["datePublished"], article.published.as_rfc3339());
+        assert!(data["dateModified"].is_string());
+        assert_eq!(data["publisher"]["name"], "Tidende");
+        let image = &data["image"][0];
+        assert_eq!(image["width"], article.image.as_ref().unwrap().width);
+        assert!(image["height"].as_u64().unwrap() > 0);
+        assert!(data["author"][0]["name"].is_string());
+    }
+
+    #[test]
+    fn markup_in_a_headline_cannot_leave_the_script_element() {
+        let mut article = seed();
+        article.headline =
+            crate::model::Text::new("</script><script>alert(1)</script> \"\\\n\u{2028}").unwrap();
+        let text = news_article(&article, "https://x/", None, "https://x/l.svg");
+        assert!(!text.contains("</script"));
+        let data: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            data["headline"],
+            "</script><script>alert(1)</script> \"\\\n\u{2028}"
+        );
+        assert!(data.get("image").is_none());
+    }
+
+    #[test]
+    fn the_front_page_is_the_web_site() {
+        let data: Value = serde_json::from_str(&website("https://tidende.example/", "Nyt.")).unwrap();
+        assert_eq!(data["@type"], "WebSite");
+        assert_eq!(data["url"], "https://tidende.example/");
+    }
+}

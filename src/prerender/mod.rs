@@ -1,0 +1,274 @@
+//! The prerender step (`make build` runs it after Trunk, `tools/prerender.sh` on its own):
+//! every page the backend's lists lead to, rendered natively by the app's own components
+//! into static HTML beside Trunk's output, each with the documents it was made from, so the
+//! app in the browser hydrates it (docs/architecture/0001-prerender.md).
+//!
+//! A page whose documents fail is left to the client: its file is the shell, which renders
+//! it in the browser as before, and the report names the page and the reason.
+
+pub mod plan;
+pub mod render;
+pub mod source;
+pub mod template;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use plan::{Backend, Plan, Stop};
+use source::Source;
+use template::Template;
+
+/// The shell as Trunk wrote it (tools/postbuild.cjs keeps it under this name): the page
+/// for every route that is not prerendered.
+pub const SHELL: &str = "shell.html";
+/// The route the 404 page is rendered for: any path no route matches.
+const NOT_FOUND_ROUTE: &str = "/404";
+
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The build folder: Trunk's output, with `shell.html`.
+    pub dist: PathBuf,
+    /// The backend's base URL; else the one the shell's `tidende:api` meta names.
+    pub api: Option<String>,
+    /// The site's public origin, for canonical links and link previews.
+    pub site_url: Option<String>,
+    /// Render these routes (and the article index's pages) only.
+    pub only: Vec<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    pub written: usize,
+    /// Pages left to the client: route, reason.
+    pub failed: Vec<(String, String)>,
+    /// Lists whose walk stopped early.
+    pub stops: Vec<Stop>,
+    pub elapsed: Duration,
+    pub requests: usize,
+    pub bytes: u64,
+    pub source: String,
+    pub warnings: Vec<String>,
+}
+
+impl Report {
+    /// What the build prints.
+    pub fn lines(&self) -> Vec<String> {
+        let secs = self.elapsed.as_secs_f64();
+        let per_page = if self.written > 0 {
+            secs * 1000.0 / self.written as f64
+        } else {
+            0.0
+        };
+        let mut lines = vec![format!(
+            "prerender: {} pages written in {secs:.2} s ({per_page:.1} ms a page, {:.1} MB of HTML), {} documents read from {}",
+            self.written,
+            self.bytes as f64 / 1e6,
+            self.requests,
+            self.source,
+        )];
+        lines.extend(self.warnings.iter().map(|w| format!("prerender: warning: {w}")));
+        for stop in &self.stops {
+            lines.push(format!(
+                "prerender: the list \"{}\" stops at page {}: {}",
+                stop.list, stop.page, stop.reason
+            ));
+        }
+        if !self.failed.is_empty() {
+            lines.push(format!(
+                "prerender: {} page(s) left to the client (their file is the shell):",
+                self.failed.len()
+            ));
+            for (route, reason) in &self.failed {
+                lines.push(format!("prerender:   {route}: {reason}"));
+            }
+        }
+        lines
+    }
+}
+
+/// Renders the site into `options.dist`. An `Err` is a build that cannot go on (no shell,
+/// a folder it cannot write); a page that fails is in the report.
+pub fn run(options: &Options) -> Result<Report, String> {
+    let started = Instant::now();
+    let dist = &options.dist;
+    let shell_path = dist.join(SHELL);
+    let shell = std::fs::read_to_string(&shell_path)
+        .map_err(|e| format!("{}: {e} (run trunk build and tools/postbuild.cjs shell first)", shell_path.display()))?;
+    let template = Template::parse(&shell, options.api.as_deref())
+        .map_err(|e| format!("{}: {e}", shell_path.display()))?;
+    let base_path = base_href(&shell).ok_or("the shell has no <base href>")?;
+    let api = match &options.api {
+        Some(api) => api.clone(),
+        None => api_meta(&shell).ok_or("the shell has no tidende:api meta")?,
+    };
+    let mut report = Report::default();
+    let origin = match &options.site_url {
+        Some(url) => site_origin(url)?,
+        None => {
+            report.warnings.push(
+                "SITE_URL is not set: canonical links, og:url and og:image are site-relative; \
+                 link previews need absolute ones (make build SITE_URL=https://…)"
+                    .into(),
+            );
+            String::new()
+        }
+    };
+    crate::config::site::set(&origin, &base_path);
+    let source = backend_source(dist, &api, &origin)?;
+    report.source = source.describe();
+    let mut backend = Backend::new(source);
+
+    let plan = if options.only.is_empty() {
+        Plan::whole_site(&mut backend)
+    } else {
+        Plan::only(&mut backend, &options.only)
+    };
+    let mut routes = plan.routes.clone();
+    if options.only.is_empty() {
+        routes.push(NOT_FOUND_ROUTE.to_string());
+    }
+    for route in &routes {
+        let (html, failure) = match render::page(&mut backend, &template, &api, route) {
+            Ok(html) => (html, None),
+            Err(failure) => (template.shell().to_string(), Some(failure)),
+        };
+        let file = dist.join(file_for(route));
+        write(&file, &html)?;
+        report.bytes += html.len() as u64;
+        match failure {
+            None => report.written += 1,
+            Some(failure) => report.failed.push((route.clone(), failure.to_string())),
+        }
+    }
+    report.stops = plan.stops;
+    report.requests = backend.requests;
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// The file a route's page is written to: `/navnenyt` → `navnenyt.html`, served at
+/// `/navnenyt` by hosts that add `.html` (Netlify, Cloudflare Pages; the nginx preview and
+/// docs/deploy.md for the others).
+pub fn file_for(route: &str) -> PathBuf {
+    match route {
+        "/" => PathBuf::from("index.html"),
+        NOT_FOUND_ROUTE => PathBuf::from("404.html"),
+        _ => PathBuf::from(format!("{}.html", route.trim_start_matches('/'))),
+    }
+}
+
+fn write(file: &Path, html: &str) -> Result<(), String> {
+    if let Some(dir) = file.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(file, html).map_err(|e| format!("{}: {e}", file.display()))
+}
+
+/// Where the documents come from: a backend at a URL over HTTP, or, for a base relative to
+/// the site (the sample backend, `api/`), the files in the build itself.
+fn backend_source(dist: &Path, api: &str, origin: &str) -> Result<Source, String> {
+    if api.starts_with("https://") || api.starts_with("http://") {
+        return Ok(Source::http(api));
+    }
+    if api.starts_with('/') {
+        return if origin.is_empty() {
+            Err(format!(
+                "the backend is the site path {api}: give SITE_URL (or API=https://…) so the prerender can reach it"
+            ))
+        } else {
+            Ok(Source::http(&format!("{origin}{api}")))
+        };
+    }
+    if api.contains(':') || api.split('/').any(|s| s == "..") {
+        return Err(format!("{api}: not a backend the prerender can read"));
+    }
+    Ok(Source::dir(dist.join(api)))
+}
+
+/// `https://tidende.example` from `https://tidende.example/`; anything else is refused.
+fn site_origin(url: &str) -> Result<String, String> {
+    let trimmed = url.trim().trim_end_matches('/');
+    let rest = trimmed
+        .strip_prefix("https://")
+        .or_else(|| trimmed.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', ' ', '"', '<']) => {
+            Ok(trimmed.to_string())
+        }
+        _ => Err(format!(
+            "SITE_URL={url}: give the site's origin, e.g. https://tidende.example (the sub-path comes from the build)"
+        )),
+    }
+}
+
+/// The value of `attr=` in the first tag that starts with `tag_start` and contains `marker`.
+fn attribute(html: &str, tag_start: &str, marker: &str, attr: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(i) = html[from..].find(tag_start) {
+        let start = from + i;
+        let end = start + html[start..].find('>')?;
+        let tag = &html[start..end];
+        from = end;
+        if !tag.contains(marker) {
+            continue;
+        }
+        let value = &tag[tag.find(&format!("{attr}="))? + attr.len() + 1..];
+        return Some(match value.strip_prefix('"') {
+            Some(quoted) => quoted.split('"').next()?.to_string(),
+            None => value.split(char::is_whitespace).next()?.to_string(),
+        });
+    }
+    None
+}
+
+fn base_href(shell: &str) -> Option<String> {
+    attribute(shell, "<base", "href", "href")
+}
+
+fn api_meta(shell: &str) -> Option<String> {
+    attribute(shell, "<meta", "tidende:api", "content")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_are_files_the_hosts_serve_at_the_route() {
+        assert_eq!(file_for("/"), PathBuf::from("index.html"));
+        assert_eq!(file_for("/side/2"), PathBuf::from("side/2.html"));
+        assert_eq!(file_for("/artikel/a-b"), PathBuf::from("artikel/a-b.html"));
+        assert_eq!(file_for("/navnenyt/side/3"), PathBuf::from("navnenyt/side/3.html"));
+        assert_eq!(file_for(NOT_FOUND_ROUTE), PathBuf::from("404.html"));
+    }
+
+    #[test]
+    fn the_shell_names_its_sub_path_and_backend() {
+        let shell = r#"<base href=/nyheder/><meta content=api/ name=tidende:api>"#;
+        assert_eq!(base_href(shell).as_deref(), Some("/nyheder/"));
+        assert_eq!(api_meta(shell).as_deref(), Some("api/"));
+        let quoted = r#"<base href="/"><meta name="tidende:api" content="https://cms.example.dk/v1/">"#;
+        assert_eq!(base_href(quoted).as_deref(), Some("/"));
+        assert_eq!(api_meta(quoted).as_deref(), Some("https://cms.example.dk/v1/"));
+    }
+
+    #[test]
+    fn the_site_url_is_an_origin() {
+        assert_eq!(site_origin("https://tidende.example/").unwrap(), "https://tidende.example");
+        assert_eq!(site_origin("http://127.0.0.1:8080").unwrap(), "http://127.0.0.1:8080");
+        for bad in ["tidende.example", "https://tidende.example/nyheder", "ftp://x", "https://"] {
+            assert!(site_origin(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn backends_are_read_where_they_are() {
+        let dist = Path::new("dist");
+        assert!(matches!(backend_source(dist, "api/", ""), Ok(Source::Dir(d)) if d == Path::new("dist/api/")));
+        assert!(matches!(backend_source(dist, "https://cms.example.dk/v1/", ""), Ok(Source::Http { .. })));
+        assert!(backend_source(dist, "/cms/", "").is_err());
+        assert!(matches!(backend_source(dist, "/cms/", "https://tidende.example"), Ok(Source::Http { .. })));
+        assert!(backend_source(dist, "../x/", "").is_err());
+        assert!(backend_source(dist, "javascript:x", "").is_err());
+    }
+}

@@ -1,0 +1,161 @@
+//! Which pages the site has, walked from the backend's lists: every page of the article
+//! index and every article it lists, every page of people news and of the job listings.
+//! The documents fetched on the way are kept for the rendering.
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use serde_json::Value;
+
+use super::source::Source;
+use crate::api::{paths, ApiError};
+use crate::handover::Store;
+use crate::model::{decode_value, Item, Page, Teaser};
+use crate::routes;
+
+/// No list is walked beyond this many pages (a million entries at 100 a page): a backend
+/// whose `next` links never end must not keep the build going for ever.
+pub const MAX_LIST_PAGES: u32 = 10_000;
+
+/// The backend as the prerender sees it: a source, and every answer it gave, kept.
+pub struct Backend {
+    source: Source,
+    pub store: Rc<RefCell<Store>>,
+    pub requests: usize,
+}
+
+impl Backend {
+    pub fn new(source: Source) -> Self {
+        Self {
+            source,
+            store: Rc::default(),
+            requests: 0,
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        self.source.describe()
+    }
+
+    /// The document at `path`, fetched once; a failure is kept too, and reported by every
+    /// page that needs the document.
+    pub fn fetch(&mut self, path: &str) -> Result<Rc<Value>, ApiError> {
+        if let Some(known) = self.store.borrow().docs.get(path) {
+            return known.clone();
+        }
+        self.requests += 1;
+        let answer = self.source.get(path).map(Rc::new);
+        self.store
+            .borrow_mut()
+            .docs
+            .insert(path.to_string(), answer.clone());
+        answer
+    }
+}
+
+/// Where a walk stopped early, and why.
+#[derive(Debug)]
+pub struct Stop {
+    pub list: &'static str,
+    pub page: u32,
+    pub reason: String,
+}
+
+/// The site's pages, as route paths, in the order they are written.
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub routes: Vec<String>,
+    pub stops: Vec<Stop>,
+}
+
+impl Plan {
+    /// Every page of the site.
+    pub fn whole_site(backend: &mut Backend) -> Self {
+        let mut plan = Self::default();
+        let index = plan.list::<Teaser>(backend, "articles", routes::FRONT, paths::FIRST_INDEX_PAGE);
+        let mut seen = HashSet::new();
+        for page in &index {
+            for teaser in page.entries() {
+                if seen.insert(teaser.slug.to_string()) {
+                    plan.routes.push(routes::article(&teaser.slug));
+                }
+            }
+        }
+        plan.list::<crate::model::PeopleNewsEntry>(
+            backend,
+            "people",
+            routes::PEOPLE_NEWS,
+            paths::FIRST_PEOPLE_PAGE,
+        );
+        plan.list::<crate::model::Job>(backend, "jobs", routes::JOBS, paths::FIRST_JOBS_PAGE);
+        plan
+    }
+
+    /// The pages a change to the given routes touches: those routes, and every page of the
+    /// article index, whose page boundaries move when an article is published or removed.
+    pub fn only(backend: &mut Backend, routes: &[String]) -> Self {
+        let mut plan = Self::default();
+        plan.list::<Teaser>(backend, "articles", routes::FRONT, paths::FIRST_INDEX_PAGE);
+        for route in routes {
+            if !plan.routes.contains(route) {
+                plan.routes.push(route.clone());
+            }
+        }
+        plan
+    }
+
+    /// Walks the list `name` from its first page along `next`, keeping each page link for
+    /// the rendering, adding a route per page. A page that fails keeps its route (the
+    /// rendering reports it) and ends the walk.
+    fn list<T: Item>(
+        &mut self,
+        backend: &mut Backend,
+        name: &'static str,
+        root: &str,
+        first: &str,
+    ) -> Vec<Page<T>> {
+        let mut pages = Vec::new();
+        let mut seen = HashSet::new();
+        let mut path = first.to_string();
+        for n in 1..=MAX_LIST_PAGES {
+            self.routes.push(routes::list_page(root, n));
+            if n > 1 {
+                backend
+                    .store
+                    .borrow_mut()
+                    .pages
+                    .insert(format!("{name}/{n}"), path.clone());
+            }
+            let page = backend
+                .fetch(&path)
+                .and_then(|v| decode_value::<Page<T>>(&v).map_err(ApiError::Decode));
+            let page = match page {
+                Ok(decoded) => decoded.value,
+                Err(e) => {
+                    self.stop(name, n, e.to_string());
+                    break;
+                }
+            };
+            seen.insert(path.clone());
+            let next = page.next.clone();
+            pages.push(page);
+            match next {
+                None => break,
+                Some(next) if seen.contains(&next) => {
+                    self.stop(name, n, format!("its `next` ({next}) points back to an earlier page"));
+                    break;
+                }
+                Some(_) if n == MAX_LIST_PAGES => {
+                    self.stop(name, n, format!("more than {MAX_LIST_PAGES} pages"));
+                }
+                Some(next) => path = next,
+            }
+        }
+        pages
+    }
+
+    fn stop(&mut self, list: &'static str, page: u32, reason: String) {
+        self.stops.push(Stop { list, page, reason });
+    }
+}
