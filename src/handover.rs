@@ -86,7 +86,9 @@ pub struct Block {
 impl Block {
     /// Reads a block's text; anything unreadable is an empty block (the app then fetches).
     pub fn parse(text: &str) -> Self {
-        let Ok(Value::Object(mut block)) = serde_json::from_str::<Value>(text) else {
+        // from_slice, like every other document: from_str would be a second copy of the
+        // JSON parser in the wasm.
+        let Ok(Value::Object(mut block)) = serde_json::from_slice::<Value>(text.as_bytes()) else {
             return Self::default();
         };
         let mut object = |key: &str| match block.remove(key) {

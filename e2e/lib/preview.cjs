@@ -9,8 +9,9 @@
 //
 // What the generated configuration does, host by host the same:
 //   - a request for an existing file is served as that file (brotli_static/gzip_static pick
-//     X.br or X.gz by Accept-Encoding, with Vary: Accept-Encoding); `dir/` serves
-//     dir/index.html when there is one;
+//     X.br or X.gz by Accept-Encoding, with Vary: Accept-Encoding); `/x` serves x.html when
+//     there is one (the prerendered pages, as Netlify and Cloudflare Pages serve them);
+//     `dir/` serves dir/index.html when there is one;
 //   - anything else goes through the `_redirects` rules in order (Netlify "shadowing": a
 //     rule only applies when no file matches): 200 rewrites internally, 3xx redirects,
 //     other statuses serve the target file with that status; no rule: nginx's own 404;
@@ -212,7 +213,7 @@ ${addHeaders.join('\n')}
 ${errorPages}
 
     location / {
-      try_files $uri @redirects;
+      try_files $uri $uri.html @redirects;
     }
     # A directory serves its index.html, if it has one (as on every static host).
     location ~ "/$" {

@@ -3,7 +3,7 @@
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, ReadableStreamDefaultReader, ReadableStreamReadResult};
+use web_sys::{AbortController, ReadableStreamDefaultReader, ReadableStreamReadResult, Response};
 
 use super::error::ApiError;
 use crate::model::{decode, Document};
@@ -28,6 +28,20 @@ pub async fn get_document<T: Document>(
         log_warning(&format!("Tidende: {url}: {note}"));
     }
     Ok(decoded.value)
+}
+
+/// Fetches `url` as JSON, for reading one field of it (a page's `next`).
+pub async fn get_json(
+    url: &str,
+    timeout_ms: u32,
+    max_bytes: usize,
+) -> Result<serde_json::Value, ApiError> {
+    let bytes: std::pin::Pin<Box<dyn std::future::Future<Output = _>>> =
+        Box::pin(get_bytes(url.to_string(), timeout_ms, max_bytes));
+    let bytes = bytes.await?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    serde_json::from_slice(bytes)
+        .map_err(|e| ApiError::Decode(crate::model::DecodeError::new("", e.to_string())))
 }
 
 /// The body of a successful response, at most `max_bytes` long: the one index.html
@@ -61,11 +75,16 @@ async fn request_bytes(
         }
     };
 
-    let response = gloo_net::http::Request::get(url)
-        .abort_signal(Some(&signal))
-        .send()
+    // The browser's fetch, called directly: a request builder crate (gloo-net) added a few
+    // KB of wasm for one GET.
+    let window = web_sys::window().ok_or_else(|| ApiError::Network("no window".into()))?;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&signal));
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
-        .map_err(|e| failed(e.to_string()))?;
+        .map_err(|e| failed(js_detail(&e)))?
+        .dyn_into()
+        .map_err(|e| ApiError::Network(js_detail(&e)))?;
     if !response.ok() {
         return Err(ApiError::Status {
             code: response.status(),
@@ -75,6 +94,8 @@ async fn request_bytes(
     let declared = response
         .headers()
         .get("content-length")
+        .ok()
+        .flatten()
         .and_then(|v| v.trim().parse::<u64>().ok());
     if declared.is_some_and(|n| n > max_bytes as u64) {
         return Err(ApiError::TooLarge { limit: max_bytes });

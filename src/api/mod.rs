@@ -55,6 +55,11 @@ impl Api {
         format!("{}{path}", self.base)
     }
 
+    /// A document as plain JSON, unvalidated: for reading one field of it.
+    pub async fn get_json(&self, path: &str) -> Result<serde_json::Value, ApiError> {
+        fetch::get_json(&self.url(path), self.timeout_ms, self.max_body_bytes).await
+    }
+
     pub async fn get<T: Document>(&self, path: &str) -> Result<T, ApiError> {
         fetch::get_document(&self.url(path), self.timeout_ms, self.max_body_bytes).await
     }

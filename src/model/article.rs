@@ -8,7 +8,7 @@ use super::decode::{DecodeError, Document};
 use super::image::Image;
 use super::json::{each, string, Obj, Path};
 use super::lenient::{self, Lenient};
-use super::text::{Slug, Text};
+use super::text::{quoted_for_message, Slug, Text};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Article {
@@ -99,7 +99,7 @@ impl Document for Article {
         let mut notes = lenient::skipped(&self.body);
         notes.extend(self.body.iter().enumerate().filter_map(|(i, b)| match b {
             Ok(Block::Unknown(kind)) => {
-                Some(format!("body[{i}]: unknown block type {kind:?}, skipped"))
+                Some(format!("body[{i}]: unknown block type {}, skipped", quoted_for_message(kind)))
             }
             _ => None,
         }));

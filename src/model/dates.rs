@@ -3,7 +3,7 @@
 use time::format_description::well_known::Rfc3339;
 use time::{Month, OffsetDateTime};
 
-use super::text::truncate_for_message;
+use super::text::quoted_for_message;
 
 /// A moment in time, from an RFC 3339 date-time with an offset.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,8 +21,8 @@ impl Timestamp {
             })
             .map_err(|_| {
                 format!(
-                    "{:?} is not an RFC 3339 date-time with offset",
-                    truncate_for_message(raw)
+                    "{} is not an RFC 3339 date-time with offset",
+                    quoted_for_message(raw)
                 )
             })
     }
@@ -47,7 +47,7 @@ pub struct Date(time::Date);
 
 impl Date {
     pub fn parse(raw: &str) -> Result<Self, String> {
-        let bad = || format!("{:?} is not a date (YYYY-MM-DD)", truncate_for_message(raw));
+        let bad = || format!("{} is not a date (YYYY-MM-DD)", quoted_for_message(raw));
         let b = raw.as_bytes();
         let shape_ok = b.len() == 10
             && b[4] == b'-'

@@ -57,6 +57,9 @@ pub fn decode<T: Document>(bytes: &[u8]) -> Result<Decoded<T>, DecodeError> {
 }
 
 /// Validates one document already parsed as JSON (a prerendered page's handed-over data).
+/// Not inlined: it is called from the fetch and from the handover, and one copy per
+/// document type is enough (a second one cost about 7 KB of wasm).
+#[inline(never)]
 pub fn decode_value<T: Document>(json: &Value) -> Result<Decoded<T>, DecodeError> {
     let mut value = T::read(json)?;
     let notes = value.check()?;

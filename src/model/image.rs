@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use super::decode::DecodeError;
 use super::json::{Obj, Path};
-use super::text::truncate_for_message;
+use super::text::quoted_for_message;
 
 /// Where a picture lives: an absolute http(s) URL, or a path relative to the API's base
 /// URL (`media/nokia.svg`), so the sample backend and a CMS both carry their own media.
@@ -15,8 +15,8 @@ impl MediaSrc {
     pub fn parse(raw: &str) -> Result<Self, String> {
         let bad = || {
             format!(
-                "{:?} is not an http(s) URL or a relative media path",
-                truncate_for_message(raw)
+                "{} is not an http(s) URL or a relative media path",
+                quoted_for_message(raw)
             )
         };
         if raw.is_empty()

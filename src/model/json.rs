@@ -8,7 +8,7 @@
 use serde_json::{Map, Value};
 
 use super::decode::DecodeError;
-use super::text::truncate_for_message;
+use super::text::quoted_for_message;
 
 /// Where a value sits in its document: `""` (the document), `items[3].person`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -46,7 +46,7 @@ impl Path {
             Value::Bool(b) => format!("boolean `{b}`"),
             Value::Number(n) if n.is_f64() => format!("floating point `{n}`"),
             Value::Number(n) => format!("integer `{n}`"),
-            Value::String(s) => format!("string {:?}", truncate_for_message(s)),
+            Value::String(s) => format!("string {}", quoted_for_message(s)),
             Value::Array(_) => "sequence".to_string(),
             Value::Object(_) => "map".to_string(),
         };

@@ -1,6 +1,6 @@
 //! Link targets from the backend, checked before anything renders them.
 
-use super::text::truncate_for_message;
+use super::text::quoted_for_message;
 
 /// A link target that is safe to put in an `href`: an absolute http(s) URL, or a path on
 /// this site. Anything else (`javascript:`, `data:`, `//host`, `/\host`, control
@@ -17,8 +17,8 @@ impl Link {
     pub fn parse(raw: &str) -> Result<Self, String> {
         let bad = || {
             format!(
-                "{:?} is not an http(s) URL or a site path",
-                truncate_for_message(raw)
+                "{} is not an http(s) URL or a site path",
+                quoted_for_message(raw)
             )
         };
         // Browsers drop tabs and newlines inside URLs ("java\tscript:"), and other
@@ -60,8 +60,8 @@ impl Link {
         match Link::parse(raw)? {
             Link::External(url) => Ok(Link::External(url)),
             Link::Site(_) => Err(format!(
-                "{:?} is not an absolute http(s) URL",
-                truncate_for_message(raw)
+                "{} is not an absolute http(s) URL",
+                quoted_for_message(raw)
             )),
         }
     }

@@ -5,7 +5,7 @@ use serde_json::Value;
 use super::decode::{DecodeError, Document};
 use super::json::{each, Obj, Path};
 use super::lenient::{self, Lenient};
-use super::text::truncate_for_message;
+use super::text::quoted_for_message;
 
 /// An entry of a paged list, read on its own so a bad one is skipped, not fatal.
 pub trait Item: Sized {
@@ -77,6 +77,18 @@ impl<T: Item> Document for Page<T> {
     }
 }
 
+/// A page's `next`, read on its own (finding page `n` follows these without reading the
+/// entries); not generic, so the wasm has it once.
+pub fn next_of(value: &Value) -> Result<Option<String>, DecodeError> {
+    let obj = Obj::new(value, Path::root())?;
+    if !has_key(value, "next") {
+        return Err(DecodeError::new("", "missing field `next`"));
+    }
+    obj.optional("next")
+        .map(|(value, path)| next_page(value, path))
+        .transpose()
+}
+
 fn has_key(value: &Value, key: &str) -> bool {
     value.as_object().is_some_and(|m| m.contains_key(key))
 }
@@ -96,8 +108,8 @@ fn next_page(value: &Value, path: Path) -> Result<String, DecodeError> {
         Ok(raw)
     } else {
         Err(path.error(format!(
-            "{:?} is not a path relative to the API base",
-            truncate_for_message(&raw)
+            "{} is not a path relative to the API base",
+            quoted_for_message(&raw)
         )))
     }
 }

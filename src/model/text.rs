@@ -62,8 +62,8 @@ impl Slug {
             Ok(Self(s.to_string()))
         } else {
             Err(format!(
-                "{:?} is not a slug (lower-case a-z, 0-9 and single hyphens, at most {MAX_SLUG_LEN} characters)",
-                truncate_for_message(s)
+                "{} is not a slug (lower-case a-z, 0-9 and single hyphens, at most {MAX_SLUG_LEN} characters)",
+                quoted_for_message(s)
             ))
         }
     }
@@ -86,6 +86,25 @@ pub(crate) fn truncate_for_message(s: &str) -> String {
         Some((cut, _)) => format!("{}…", &s[..cut]),
         None => s.to_string(),
     }
+}
+
+/// `s`, shortened as above, in double quotes with `"`, `\` and control characters escaped,
+/// for messages. By hand rather than `{:?}`: Debug's escaping tables are about 2 KB of wasm
+/// for a console message.
+pub(crate) fn quoted_for_message(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in truncate_for_message(s).chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! (docs/api.md, "Paged list"). So page `n` is found by following `next` from the nearest
 //! page whose path is known, and each path learnt is kept.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -17,6 +17,7 @@ use super::remote::{Lazy, Remote};
 use crate::api::{Api, ApiError};
 use crate::components::load_more::{MoreState, PagedList};
 use crate::handover;
+use crate::model::page::next_of;
 use crate::model::{Item, Page};
 use crate::router::{self, Route};
 use crate::routes::{self, SiteBase};
@@ -29,12 +30,9 @@ const MAX_HOPS: u32 = 50;
 pub struct ListDocs<T: Send + Sync + 'static> {
     api: Api,
     owner: Owner,
-    /// Names the list's page links in the handover: "articles", "jobs", "people".
-    name: &'static str,
     /// The route path of its first page: "/navnenyt".
     root: &'static str,
-    /// Page 1's document path, as docs/api.md gives it.
-    first_path: &'static str,
+    links: PageLinks,
     first: Lazy<Page<T>>,
     /// The page the list page starts at, when that is not page 1.
     deep: Lazy<Page<T>>,
@@ -42,8 +40,6 @@ pub struct ListDocs<T: Send + Sync + 'static> {
     /// The pages loaded after the start page.
     more: Watched<Vec<Page<T>>>,
     state: Watched<MoreState>,
-    /// Page number to document path, for the pages after the first.
-    links: StoredValue<BTreeMap<u32, String>>,
 }
 
 impl<T: Send + Sync + 'static> Clone for ListDocs<T> {
@@ -51,6 +47,7 @@ impl<T: Send + Sync + 'static> Clone for ListDocs<T> {
         Self {
             api: self.api.clone(),
             owner: self.owner.clone(),
+            links: self.links.clone(),
             ..*self
         }
     }
@@ -65,17 +62,20 @@ impl<T: Item + Clone + PartialEq + Send + Sync + 'static> ListDocs<T> {
         first_path: &'static str,
     ) -> Self {
         Self {
+            links: PageLinks {
+                api: api.clone(),
+                name,
+                first_path,
+                links: StoredValue::new(Vec::new()),
+            },
             api,
             owner: Owner::current().unwrap_or_default(),
-            name,
             root,
-            first_path,
             first: Lazy::new(),
             deep: Lazy::new(),
             start: StoredValue::new(1),
             more: Watched::new(Vec::new()),
             state: Watched::new(MoreState::Idle),
-            links: StoredValue::new(BTreeMap::new()),
         }
     }
 
@@ -86,7 +86,7 @@ impl<T: Item + Clone + PartialEq + Send + Sync + 'static> ListDocs<T> {
 
     /// Page 1, shared by the list's own page and the sidebar.
     pub fn first(&self) -> Remote<Page<T>> {
-        let (api, path) = (self.api.clone(), self.first_path);
+        let (api, path) = (self.api.clone(), self.links.first_path);
         self.first.get(
             &self.owner,
             || Some(path.to_string()),
@@ -102,15 +102,15 @@ impl<T: Item + Clone + PartialEq + Send + Sync + 'static> ListDocs<T> {
         if start <= 1 {
             return self.first();
         }
-        let this = self.clone();
+        let (links, start_at) = (self.links.clone(), self.start);
         self.deep.get(
             &self.owner,
-            || self.path_of(start),
+            || self.links.path_of(start),
             move || {
-                let this = this.clone();
+                let links = links.clone();
                 async move {
-                    let start = this.start.get_value();
-                    this.fetch_page(start).await
+                    let path = links.find(start_at.get_value()).await?;
+                    links.api.get(&path).await
                 }
             },
         )
@@ -137,58 +137,10 @@ impl<T: Item + Clone + PartialEq + Send + Sync + 'static> ListDocs<T> {
         page
     }
 
-    /// The document path of page `page`, if known.
-    fn path_of(&self, page: u32) -> Option<String> {
-        if page <= 1 {
-            return Some(self.first_path.to_string());
-        }
-        if let Some(path) = self.links.with_value(|l| l.get(&page).cloned()) {
-            return Some(path);
-        }
-        let path = handover::page_path(self.name, page)?;
-        self.links.update_value(|l| {
-            l.insert(page, path.clone());
-        });
-        Some(path)
-    }
-
     /// Keeps the link to the page after `page`.
-    pub fn learn(&self, page: u32, doc: &Page<T>) {
+    fn learn(&self, page: u32, doc: &Page<T>) {
         if let Some(next) = &doc.next {
-            self.links.update_value(|l| {
-                l.insert(page + 1, next.clone());
-            });
-        }
-    }
-
-    /// Page `page`, following `next` from the nearest page before it whose path is known.
-    async fn fetch_page(self, page: u32) -> Result<Page<T>, ApiError> {
-        let (mut at, mut path) = self.links.with_value(|l| {
-            l.range(..=page)
-                .next_back()
-                .map(|(n, p)| (*n, p.clone()))
-                .unwrap_or((1, self.first_path.to_string()))
-        });
-        let not_found = || ApiError::Status {
-            code: 404,
-            url: format!("{} page {page}", self.name),
-        };
-        if page - at > MAX_HOPS {
-            return Err(not_found());
-        }
-        loop {
-            let doc: Page<T> = self.api.get(&path).await?;
-            self.learn(at, &doc);
-            if at == page {
-                return Ok(doc);
-            }
-            match doc.next {
-                Some(next) => {
-                    at += 1;
-                    path = next;
-                }
-                _ => return Err(not_found()),
-            }
+            self.links.insert(page + 1, next.clone());
         }
     }
 
@@ -262,9 +214,7 @@ impl<T: Item + Clone + PartialEq + Send + Sync + 'static> ListDocs<T> {
             match result {
                 Ok(doc) => {
                     let page = start + this.more.get().map_or(0, |m| m.len()) as u32 + 1;
-                    this.links.update_value(|l| {
-                        l.insert(page, path);
-                    });
+                    this.links.insert(page, path);
                     this.learn(page, &doc);
                     this.more.update(|m| m.push(doc));
                     this.state.set(MoreState::Idle);
@@ -277,5 +227,88 @@ impl<T: Item + Clone + PartialEq + Send + Sync + 'static> ListDocs<T> {
                 Err(e) => this.state.set(MoreState::Failed(e)),
             }
         });
+    }
+}
+
+/// Where each page of a list is: page 1 by the contract, page `n` as the `next` of page
+/// `n - 1`. Not generic: following links reads `next` alone, so the wasm has it once.
+#[derive(Clone)]
+struct PageLinks {
+    api: Api,
+    /// Names the list's page links in the handover: "articles", "jobs", "people".
+    name: &'static str,
+    /// Page 1's document path, as docs/api.md gives it.
+    first_path: &'static str,
+    /// Page number to document path, for the pages after the first, in page order. A
+    /// sorted Vec, not a BTreeMap: a list has tens of pages, and a map type of its own
+    /// cost about 5 KB of wasm.
+    links: StoredValue<Vec<(u32, String)>>,
+}
+
+impl PageLinks {
+    fn insert(&self, page: u32, path: String) {
+        self.links.update_value(|l| match l.binary_search_by_key(&page, |(n, _)| *n) {
+            Ok(i) => l[i].1 = path,
+            Err(i) => l.insert(i, (page, path)),
+        });
+    }
+
+    fn get(&self, page: u32) -> Option<String> {
+        self.links.with_value(|l| {
+            l.binary_search_by_key(&page, |(n, _)| *n)
+                .ok()
+                .map(|i| l[i].1.clone())
+        })
+    }
+
+    /// The document path of page `page`, if known (from what was loaded, or from the page
+    /// the prerender made).
+    fn path_of(&self, page: u32) -> Option<String> {
+        if page <= 1 {
+            return Some(self.first_path.to_string());
+        }
+        if let Some(path) = self.get(page) {
+            return Some(path);
+        }
+        let path = handover::page_path(self.name, page)?;
+        self.insert(page, path.clone());
+        Some(path)
+    }
+
+    /// The document path of page `page`, following `next` from the nearest page before it
+    /// whose path is known.
+    async fn find(&self, page: u32) -> Result<String, ApiError> {
+        if let Some(path) = self.path_of(page) {
+            return Ok(path);
+        }
+        let (mut at, mut path) = self.links.with_value(|l| {
+            l.iter()
+                .rev()
+                .find(|(n, _)| *n < page)
+                .map(|(n, p)| (*n, p.clone()))
+                .unwrap_or((1, self.first_path.to_string()))
+        });
+        if page - at > MAX_HOPS {
+            return Err(self.not_found(page));
+        }
+        while at < page {
+            let doc = self.api.get_json(&path).await?;
+            match next_of(&doc).map_err(ApiError::Decode)? {
+                Some(next) => {
+                    at += 1;
+                    self.insert(at, next.clone());
+                    path = next;
+                }
+                None => return Err(self.not_found(page)),
+            }
+        }
+        Ok(path)
+    }
+
+    fn not_found(&self, page: u32) -> ApiError {
+        ApiError::Status {
+            code: 404,
+            url: format!("{} page {page}", self.name),
+        }
     }
 }

@@ -57,7 +57,7 @@ impl<T: Document + Clone + PartialEq + Send + Sync + 'static> Remote<T> {
         match path.as_deref().and_then(handover::take::<T>) {
             Some(Ok(doc)) => {
                 this.state.set(Load::Ready(doc));
-                this.revalidate(path.unwrap_or_default());
+                this.request(true);
             }
             Some(Err(error)) => this.state.set(Load::Failed(error)),
             None => this.reload(),
@@ -65,52 +65,44 @@ impl<T: Document + Clone + PartialEq + Send + Sync + 'static> Remote<T> {
         this
     }
 
-    /// Asks the backend for the document again, quietly: a newer one replaces the one
-    /// shown, the same one or a failure changes nothing.
-    fn revalidate(&self, path: String) {
-        if !handover::fetches() {
-            return;
-        }
-        let generation = self.generation.get_value();
-        let future = self.fetch.with_value(|fetch| fetch());
-        let (state, current) = (self.state, self.generation);
-        spawn_local(async move {
-            let result = future.await;
-            if current.try_get_value() != Some(generation) {
-                return;
-            }
-            match result {
-                Ok(newer) => {
-                    let same = matches!(state.get(), Some(Load::Ready(shown)) if shown == newer);
-                    if !same {
-                        state.set(Load::Ready(newer));
-                    }
-                }
-                Err(error) => console::info(&format!(
-                    "Tidende: {path}: kept the prerendered copy ({error})"
-                )),
-            }
-        });
-    }
-
     /// Fetches again: the region shows its skeleton until the answer arrives.
     pub fn reload(&self) {
+        self.request(false);
+    }
+
+    /// Asks the backend for the document. `quiet` (revalidating what a prerendered page
+    /// showed): the skeleton does not come back, a newer document replaces the one shown,
+    /// and the same one or a failure changes nothing. One request path for both, so the
+    /// wasm has it once per document type.
+    fn request(&self, quiet: bool) {
         if !handover::fetches() {
             return;
         }
         let generation = self.generation.get_value().wrapping_add(1);
         self.generation.set_value(generation);
-        self.state.set(Load::Loading);
+        if !quiet {
+            self.state.set(Load::Loading);
+        }
         let future = self.fetch.with_value(|fetch| fetch());
         let (state, current) = (self.state, self.generation);
         spawn_local(async move {
             let result = future.await;
             // The owner may be gone (the page was left) or a newer request made.
-            if current.try_get_value() == Some(generation) {
-                state.set(match result {
-                    Ok(value) => Load::Ready(value),
-                    Err(error) => Load::Failed(error),
-                });
+            if current.try_get_value() != Some(generation) {
+                return;
+            }
+            match result {
+                Ok(newer) if quiet => {
+                    let same = matches!(state.get(), Some(Load::Ready(shown)) if shown == newer);
+                    if !same {
+                        state.set(Load::Ready(newer));
+                    }
+                }
+                Ok(value) => state.set(Load::Ready(value)),
+                Err(error) if quiet => {
+                    console::info(&format!("Tidende: kept the prerendered copy ({error})"))
+                }
+                Err(error) => state.set(Load::Failed(error)),
             }
         });
     }

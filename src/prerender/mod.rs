@@ -128,16 +128,22 @@ pub fn run(options: &Options) -> Result<Report, String> {
         routes.push(NOT_FOUND_ROUTE.to_string());
     }
     for route in &routes {
-        let (html, failure) = match render::page(&mut backend, &template, &api, route) {
-            Ok(html) => (html, None),
-            Err(failure) => (template.shell().to_string(), Some(failure)),
+        // A panic is a bug, not bad input (which is a failure in the report); still, it must
+        // cost one page, not the build. The panic hook has printed it.
+        let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            render::page(&mut backend, &template, &api, route)
+        }));
+        let (html, failure) = match rendered {
+            Ok(Ok(html)) => (html, None),
+            Ok(Err(failure)) => (template.shell().to_string(), Some(failure.to_string())),
+            Err(_) => (template.shell().to_string(), Some("the renderer panicked".to_string())),
         };
         let file = dist.join(file_for(route));
         write(&file, &html)?;
         report.bytes += html.len() as u64;
         match failure {
             None => report.written += 1,
-            Some(failure) => report.failed.push((route.clone(), failure.to_string())),
+            Some(failure) => report.failed.push((route.clone(), failure)),
         }
     }
     report.stops = plan.stops;

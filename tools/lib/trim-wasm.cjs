@@ -1,0 +1,49 @@
+// Shrinks the release wasm after wasm-bindgen: stubs the code the app can never call, then
+// runs wasm-opt -Oz (Trunk's own wasm-opt is off in index.html, `data-wasm-opt="0"`, because
+// the stubbing needs the function names that wasm-opt removes).
+//
+// Why: Leptos' `hydrate` feature compiles a second, asynchronous hydration of every view
+// (`hydrate_async`, for `hydrate_lazy` and lazy routes) and a template hydration
+// (`hydrate_from_template`, for the `template!` macro). The app hydrates synchronously with
+// `hydrate_body` and uses no templates, but both are reachable through the function
+// pointers every type-erased view carries, so no linker or optimiser can drop them: about
+// 15 KB of the 150 KB brotli budget (docs/perf.md, "Size"). Their bodies become
+// `unreachable`, and wasm-opt then removes everything only they used. Should a Leptos
+// upgrade ever call one, it traps: the prerendered page stays as it is, readable, and the
+// end-to-end tests (hydration on every page kind) fail.
+'use strict';
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+
+// Each pattern must match at least one function, or the build fails: a rename in Leptos
+// must not silently bring the code back.
+const NEVER_CALLED = ['into_any::hydrate_async'];
+
+async function trimWasm(file) {
+  const { default: binaryen } = await import('binaryen');
+  const module = binaryen.readBinary(fs.readFileSync(file));
+  const stubbed = Object.fromEntries(NEVER_CALLED.map((p) => [p, 0]));
+  for (let i = 0; i < module.getNumFunctions(); i++) {
+    const fn = module.getFunctionByIndex(i);
+    const info = binaryen.getFunctionInfo(fn);
+    if (info.module) continue; // an import
+    const pattern = NEVER_CALLED.find((p) => info.name.includes(p));
+    if (!pattern) continue;
+    binaryen.Function.setBody(fn, module.unreachable());
+    stubbed[pattern]++;
+  }
+  const missing = NEVER_CALLED.filter((p) => stubbed[p] === 0);
+  if (missing.length) {
+    throw new Error(`${file}: no function named like ${missing.join(', ')}: has Leptos changed? (tools/lib/trim-wasm.cjs)`);
+  }
+  binaryen.setDebugInfo(true); // keep the names for wasm-opt to read; it drops them
+  const stubbedFile = `${file}.stubbed`;
+  fs.writeFileSync(stubbedFile, module.emitBinary());
+  module.dispose();
+  const before = fs.statSync(file).size;
+  execFileSync('wasm-opt', ['-Oz', stubbedFile, '-o', file], { stdio: 'inherit' });
+  fs.rmSync(stubbedFile);
+  return { stubbed, before, after: fs.statSync(file).size };
+}
+
+module.exports = { trimWasm, NEVER_CALLED };
