@@ -56,11 +56,15 @@ pub fn Site(api: Api) -> impl IntoView {
 pub fn Shell() -> impl IntoView {
     focus_main_after_navigation();
     let path = router::use_location().watch();
-    // The page is rebuilt when its kind changes, not when the article does.
-    let kind = Memo::new(move |_| Route::of(&path.get()).kind());
+    // The page is made anew when its kind changes, or the page of a list: not when the
+    // article does (its sidebar stays).
+    let kind = Memo::new(move |_| {
+        let route = Route::of(&path.get());
+        (route.kind(), route.page())
+    });
     view! {
         <div class="layout">
-            {move || match kind.get() {
+            {move || match kind.get().0 {
                 PageKind::Front => view! { <FrontPage /> }.into_any(),
                 PageKind::Article => view! { <ArticlePage /> }.into_any(),
                 PageKind::PeopleNews => view! { <PeopleNewsPage /> }.into_any(),

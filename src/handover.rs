@@ -13,9 +13,8 @@
 //! path comes from, router.rs): the prerender's store natively, the page's block in the
 //! browser. Views never know which side they run on.
 
-use serde_json::{Map, Value};
-
 use crate::api::ApiError;
+use crate::json::{Map, Value};
 use crate::console;
 use crate::model::{decode_value, Document};
 
@@ -60,12 +59,12 @@ fn page_key(list: &str, page: u32) -> String {
 
 /// The block's text: JSON that cannot end the `<script>` element it sits in (`<`, `>` and
 /// `&` are written as `\u003c` …, which JSON reads back as the same characters).
-pub fn block_text(route: &str, docs: &Map<String, Value>, pages: &Map<String, Value>) -> String {
+pub fn block_text(route: &str, docs: &Map, pages: &Map) -> String {
     let mut block = Map::new();
     block.insert(ROUTE.into(), Value::String(route.to_string()));
     block.insert(DOCS.into(), Value::Object(docs.clone()));
     block.insert(PAGES.into(), Value::Object(pages.clone()));
-    script_safe(&Value::Object(block).to_string())
+    script_safe(&Value::Object(block).to_json())
 }
 
 /// JSON text made safe to sit between `<script>` and `</script>`.
@@ -79,16 +78,14 @@ pub fn script_safe(json: &str) -> String {
 #[derive(Debug, Default)]
 pub struct Block {
     pub route: Option<String>,
-    pub docs: Map<String, Value>,
-    pub pages: Map<String, Value>,
+    pub docs: Map,
+    pub pages: Map,
 }
 
 impl Block {
     /// Reads a block's text; anything unreadable is an empty block (the app then fetches).
     pub fn parse(text: &str) -> Self {
-        // from_slice, like every other document: from_str would be a second copy of the
-        // JSON parser in the wasm.
-        let Ok(Value::Object(mut block)) = serde_json::from_slice::<Value>(text.as_bytes()) else {
+        let Ok(Value::Object(mut block)) = crate::json::from_slice(text.as_bytes()) else {
             return Self::default();
         };
         let mut object = |key: &str| match block.remove(key) {
@@ -108,9 +105,8 @@ impl Block {
 mod side {
     use std::cell::RefCell;
 
-    use serde_json::Value;
-
     use super::{Block, DATA_ID};
+    use crate::json::Value;
     use crate::api::ApiError;
 
     thread_local! {
@@ -193,9 +189,8 @@ mod side {
     use std::collections::{BTreeMap, BTreeSet, HashMap};
     use std::rc::Rc;
 
-    use serde_json::{Map, Value};
-
     use crate::api::ApiError;
+    use crate::json::{Map, Value};
 
     /// Every document the prerender fetched (or failed to), by path, and every page link it
     /// followed, by `{list}/{page}`: shared by all the pages it renders.
@@ -231,12 +226,12 @@ mod side {
 
         /// The data block for the page: the documents and page links it was rendered from.
         pub fn block_text(&self) -> String {
-            let docs: Map<String, Value> = self
+            let docs: Map = self
                 .docs
                 .iter()
                 .map(|(k, v)| (k.clone(), Value::clone(v)))
                 .collect();
-            let pages: Map<String, Value> = self
+            let pages: Map = self
                 .pages
                 .iter()
                 .map(|(k, v)| (k.clone(), Value::String(v.clone())))
@@ -317,15 +312,16 @@ mod tests {
         let mut docs = Map::new();
         docs.insert(
             "a.json".into(),
-            serde_json::json!({"headline": "</script><script>alert(1)</script> & <!--"}),
+            crate::json::from_slice(br#"{"headline": "</script><script>alert(1)</script> & <!--"}"#)
+                .unwrap(),
         );
         let text = block_text("/artikel/a", &docs, &Map::new());
         assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'));
         let block = Block::parse(&text);
         assert_eq!(block.route.as_deref(), Some("/artikel/a"));
         assert_eq!(
-            block.docs["a.json"]["headline"],
-            "</script><script>alert(1)</script> & <!--"
+            block.docs["a.json"]["headline"].as_str(),
+            Some("</script><script>alert(1)</script> & <!--")
         );
     }
 
@@ -343,15 +339,16 @@ mod tests {
         use std::rc::Rc;
 
         let mut store = Store::default();
-        let sponsored = serde_json::json!({
-            "sponsor": "DE-CIX", "headline": "Peering", "url": "https://de-cix.net/"
-        });
+        let sponsored = crate::json::from_slice(
+            br#"{"sponsor": "DE-CIX", "headline": "Peering", "url": "https://de-cix.net/"}"#,
+        )
+        .unwrap();
         store
             .docs
             .insert("sponsored/current.json".into(), Ok(Rc::new(sponsored)));
         store
             .docs
-            .insert("bad.json".into(), Ok(Rc::new(serde_json::json!({"x": 1}))));
+            .insert("bad.json".into(), Ok(Rc::new(crate::json::from_slice(br#"{"x": 1}"#).unwrap())));
         store
             .pages
             .insert("people/2".into(), "people/2.json".into());

@@ -12,6 +12,7 @@ pub mod config;
 pub mod console;
 pub mod format;
 pub mod handover;
+pub mod json;
 pub mod model;
 pub mod pages;
 #[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]

@@ -134,7 +134,8 @@ async function shellStage(dist, base) {
     const trimmed = await trimWasm(path.join(dist, f));
     html = updateIntegrity(html, f, fs.readFileSync(path.join(dist, f)));
     const counts = Object.entries(trimmed.stubbed).map(([p, n]) => `${n} ${p}`).join(', ');
-    console.log(`postbuild: ${f}: ${kib(trimmed.before)} → ${kib(trimmed.after)} (stubbed ${counts}; wasm-opt -Oz)`);
+    console.log(`postbuild: ${f}: ${kib(trimmed.before)} → ${kib(trimmed.after)} ` +
+      `(stubbed ${counts}, ${trimmed.exports} unused exports removed; wasm-opt -Oz)`);
   }
   fs.writeFileSync(path.join(dist, SHELL), html);
   fs.rmSync(indexPath);

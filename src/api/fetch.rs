@@ -35,12 +35,12 @@ pub async fn get_json(
     url: &str,
     timeout_ms: u32,
     max_bytes: usize,
-) -> Result<serde_json::Value, ApiError> {
+) -> Result<crate::json::Value, ApiError> {
     let bytes: std::pin::Pin<Box<dyn std::future::Future<Output = _>>> =
         Box::pin(get_bytes(url.to_string(), timeout_ms, max_bytes));
     let bytes = bytes.await?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    serde_json::from_slice(bytes)
+    crate::json::from_slice(bytes)
         .map_err(|e| ApiError::Decode(crate::model::DecodeError::new("", e.to_string())))
 }
 

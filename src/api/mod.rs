@@ -56,7 +56,7 @@ impl Api {
     }
 
     /// A document as plain JSON, unvalidated: for reading one field of it.
-    pub async fn get_json(&self, path: &str) -> Result<serde_json::Value, ApiError> {
+    pub async fn get_json(&self, path: &str) -> Result<crate::json::Value, ApiError> {
         fetch::get_json(&self.url(path), self.timeout_ms, self.max_body_bytes).await
     }
 

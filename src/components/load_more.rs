@@ -20,6 +20,24 @@ pub enum MoreState {
 pub struct PagedList<T: Send + Sync + 'static> {
     /// Every entry loaded so far, in order, each once.
     pub entries: Signal<Vec<T>>,
+    pub more: More,
+}
+
+impl<T: Send + Sync + 'static> Clone for PagedList<T> {
+    fn clone(&self) -> Self {
+        Self {
+            entries: self.entries,
+            more: self.more.clone(),
+        }
+    }
+}
+
+/// What "Vis flere" needs of a list, whatever its entries are: not generic, so the wasm
+/// has the control once for the three lists.
+#[derive(Clone)]
+pub struct More {
+    /// How many entries are shown.
+    pub shown: Signal<usize>,
     /// How many entries there are in all, as the backend counts them.
     pub total: u64,
     /// The address of the list's next page, while there is one.
@@ -31,30 +49,20 @@ pub struct PagedList<T: Send + Sync + 'static> {
     pub on_more: Callback<()>,
 }
 
-impl<T: Send + Sync + 'static> Clone for PagedList<T> {
-    fn clone(&self) -> Self {
-        Self {
-            newer_href: self.newer_href.clone(),
-            ..*self
-        }
-    }
-}
-
 #[component]
-pub fn LoadMore<T: Send + Sync + 'static>(
-    list: PagedList<T>,
+pub fn LoadMore(
+    more: More,
     /// What the entries are, in the plural: "navnenyheder", "jobopslag".
     what: &'static str,
 ) -> impl IntoView {
-    let PagedList {
-        entries,
+    let More {
+        shown,
         total,
         next_href,
         state,
         on_more,
         ..
-    } = list;
-    let shown = move || entries.with(Vec::len);
+    } = more;
     let loading = move || state.with(|s| *s == MoreState::Loading);
     let error = move || match state.get() {
         MoreState::Failed(e) => Some(e),
@@ -63,7 +71,7 @@ pub fn LoadMore<T: Send + Sync + 'static>(
     view! {
         <div class="load-more">
             <p class="load-more__count" aria-live="polite">
-                {move || format!("Viser {} af {total} {what}", shown())}
+                {move || format!("Viser {} af {total} {what}", shown.get())}
             </p>
             {move || error().map(|e| {
                 console::warn(&format!("Tidende: next page of {what}: {e}"));
@@ -105,6 +113,14 @@ pub fn LoadMore<T: Send + Sync + 'static>(
     }
 }
 
+/// The link back to the list's newer entries, on a page opened further on.
+#[component]
+fn Newer(href: Option<String>, what: &'static str) -> impl IntoView {
+    href.map(|href| {
+        view! { <p class="load-more__newer"><a href=href>{format!("Nyere {what}")}</a></p> }
+    })
+}
+
 /// A paged list's entries and its "Vis flere": the one shape of the front page's, the
 /// people-news and the jobs lists.
 #[component]
@@ -122,10 +138,7 @@ pub fn PagedItems<T: Clone + Send + Sync + 'static>(
     #[prop(optional)]
     ordered: bool,
 ) -> impl IntoView {
-    let entries = list.entries;
-    let newer = list.newer_href.clone().map(|href| {
-        view! { <p class="load-more__newer"><a href=href>{format!("Nyere {what}")}</a></p> }
-    });
+    let PagedList { entries, more } = list;
     // Not a keyed <For>: lists only grow at the end, and a plain re-render is far smaller
     // in the wasm (docs/perf.md, "Size").
     let items = move || {
@@ -136,7 +149,7 @@ pub fn PagedItems<T: Clone + Send + Sync + 'static>(
             .collect_view()
     };
     view! {
-        {newer}
+        <Newer href=more.newer_href.clone() what />
         <Show
             when=move || !entries.with(Vec::is_empty)
             fallback=move || view! { <p class="region__empty">{empty}</p> }
@@ -147,6 +160,6 @@ pub fn PagedItems<T: Clone + Send + Sync + 'static>(
                 view! { <ul class=class>{items}</ul> }.into_any()
             }}
         </Show>
-        <LoadMore list=list.clone() what />
+        <LoadMore more what />
     }
 }

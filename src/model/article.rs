@@ -1,6 +1,6 @@
 //! The article: `articles/{slug}.json`.
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::block::{word_count, Block};
 use super::dates::Timestamp;

@@ -1,7 +1,7 @@
 //! The blocks of an article body, in the manner of Portable Text: typed blocks holding
 //! spans of text with marks. Never an HTML string.
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::decode::DecodeError;
 use super::image::Image;
@@ -111,7 +111,7 @@ impl Block {
             "paragraph" => Block::Paragraph(obj.read("children", spans)?),
             "heading" => Block::Heading {
                 // The article's headline is the page's one h1; sub-headings are h2 or h3.
-                level: match obj.optional("level").and_then(|(v, _)| v.as_i64()) {
+                level: match obj.optional("level").and_then(|(v, _)| v.as_u64()) {
                     Some(n) if n >= 3 => 3,
                     _ => 2,
                 },
@@ -179,7 +179,7 @@ mod tests {
 
     fn block(json: &str) -> Result<Block, DecodeError> {
         Block::read(
-            &serde_json::from_str(json).unwrap(),
+            &crate::json::from_slice(json.as_bytes()).unwrap(),
             Path::root().field("body").index(3),
         )
     }

@@ -1,6 +1,6 @@
 //! From the bytes of a response to a validated document, or an error naming the field.
 
-use serde_json::Value;
+use crate::json::Value;
 use std::fmt;
 
 /// A document from the backend that does not fit the contract: where, and what is wrong.
@@ -47,12 +47,12 @@ pub struct Decoded<T> {
 }
 
 /// Decodes and validates one document. Any bytes at all are safe to pass: garbage,
-/// truncated JSON, the wrong document, deep nesting (serde_json stops at depth 128).
+/// truncated JSON, the wrong document, deep nesting (the parser stops at depth 128).
 pub fn decode<T: Document>(bytes: &[u8]) -> Result<Decoded<T>, DecodeError> {
     // Some servers prepend a byte-order mark; JSON itself has none.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let json: Value =
-        serde_json::from_slice(bytes).map_err(|e| DecodeError::new("", e.to_string()))?;
+        crate::json::from_slice(bytes).map_err(|e| DecodeError::new("", e.to_string()))?;
     decode_value(&json)
 }
 

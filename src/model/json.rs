@@ -2,10 +2,10 @@
 //!
 //! Why by hand rather than `#[derive(Deserialize)]` + serde_path_to_error: the derive
 //! code, instantiated for each field type and wrapped again for path tracking, was a sixth
-//! of the wasm (measured with twiggy). These few functions over `serde_json::Value` give the
+//! of the wasm (measured with twiggy). These few functions over a parsed tree (crate::json) give the
 //! same errors ("items[3].person: missing field `person`") at a fraction of the size.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::decode::DecodeError;
 use super::text::quoted_for_message;
@@ -59,7 +59,7 @@ pub type Reader<T> = fn(&Value, Path) -> Result<T, DecodeError>;
 
 /// A JSON object being read, and where it is.
 pub struct Obj<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a Map,
     pub path: Path,
 }
 
@@ -181,11 +181,13 @@ pub fn each<T>(items: &[Value], path: &Path, read: Reader<T>) -> Vec<Result<T, D
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    fn json(text: &str) -> Value {
+        crate::json::from_slice(text.as_bytes()).unwrap()
+    }
 
     #[test]
     fn paths_and_errors_read_like_serde() {
-        let doc = json!({"items": [{"person": 42}], "page": "one", "next": null});
+        let doc = json(r#"{"items": [{"person": 42}], "page": "one", "next": null}"#);
         let obj = Obj::new(&doc, Path::root()).unwrap();
         let (items, path) = obj.list("items").unwrap();
         let first = Obj::new(&items[0], path.index(0)).unwrap();
@@ -204,13 +206,13 @@ mod tests {
             obj.required("next").unwrap_err().message,
             "missing field `next`"
         );
-        let e = Obj::new(&json!([1]), Path::root()).err().unwrap();
+        let e = Obj::new(&json("[1]"), Path::root()).err().unwrap();
         assert_eq!(e.to_string(), "invalid type: sequence, expected an object");
     }
 
     #[test]
     fn lenient_reads_never_fail() {
-        let doc = json!({"a": 5, "tags": ["x", 3, "y"], "t": "not-a-list"});
+        let doc = json(r#"{"a": 5, "tags": ["x", 3, "y"], "t": "not-a-list"}"#);
         let obj = Obj::new(&doc, Path::root()).unwrap();
         assert_eq!(obj.lenient_string("a"), None);
         assert_eq!(obj.lenient_string("missing"), None);

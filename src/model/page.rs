@@ -1,6 +1,6 @@
 //! Paged documents: every list that grows (article index, jobs, people news).
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::decode::{DecodeError, Document};
 use super::json::{each, Obj, Path};

@@ -1,6 +1,6 @@
 //! People news, "Navnenyt fra it-Danmark": `people/{n}.json`.
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::dates::{Date, Timestamp};
 use super::decode::DecodeError;

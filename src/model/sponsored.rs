@@ -1,6 +1,6 @@
 //! The sponsored item: `sponsored/current.json`.
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::decode::{DecodeError, Document};
 use super::image::Image;

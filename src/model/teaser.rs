@@ -1,6 +1,6 @@
 //! Articles in lists: the front page's index and the "Læs også" sidebar.
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::dates::Timestamp;
 use super::decode::{DecodeError, Document};

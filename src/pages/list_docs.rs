@@ -15,7 +15,7 @@ use leptos::task::spawn_local;
 
 use super::remote::{Lazy, Remote};
 use crate::api::{Api, ApiError};
-use crate::components::load_more::{MoreState, PagedList};
+use crate::components::load_more::{More, MoreState, PagedList};
 use crate::handover;
 use crate::model::page::next_of;
 use crate::model::{Item, Page};
@@ -183,16 +183,20 @@ impl<T: Item + Clone + PartialEq + Send + Sync + 'static> ListDocs<T> {
         let location = router::use_location();
         let this = self.clone();
         PagedList {
-            total,
             entries,
-            next_href,
-            newer_href: (start > 1).then(|| routes::join(&base, &routes::list_page(root, start - 1))),
-            state: self.state.watch(),
-            on_more: Callback::new(move |_| {
-                if let Some(path) = next.get_untracked() {
-                    this.load(path, location);
-                }
-            }),
+            more: More {
+                shown: Signal::derive(move || entries.with(Vec::len)),
+                total,
+                next_href,
+                newer_href: (start > 1)
+                    .then(|| routes::join(&base, &routes::list_page(root, start - 1))),
+                state: self.state.watch(),
+                on_more: Callback::new(move |_| {
+                    if let Some(path) = next.get_untracked() {
+                        this.load(path, location);
+                    }
+                }),
+            },
         }
     }
 

@@ -34,71 +34,55 @@ pub struct ListPageSpec<T: Send + Sync + 'static> {
     pub view: fn(PagedList<T>) -> AnyView,
 }
 
-/// The page's `main`: heading, the list from the page the route names, "Vis flere".
+/// The page's `main`: heading, the list from the page the route names, "Vis flere". A
+/// list page is made anew when the reader goes to another page of the list (the shell
+/// keys pages by kind and number, app.rs), so what it starts at is fixed for its life.
 pub fn list_main<T>(spec: &'static ListPageSpec<T>) -> impl IntoView
 where
     T: Item + Clone + PartialEq + Send + Sync + 'static,
 {
     let list = (spec.list)(&expect_context::<SharedDocs>());
-    let path = router::use_location().watch();
-    let kind = Route::of(list.root()).kind();
-    // Leaving for another kind of page keeps the page number: this page is about to go.
-    let page = Memo::new(move |previous: Option<&u32>| {
-        let route = Route::of(&path.get());
-        if route.kind() == kind {
-            route.page()
-        } else {
-            previous.copied().unwrap_or(1)
-        }
-    });
-    let start = {
-        let list = list.clone();
-        Memo::new(move |_| list.start_for(page.get()))
+    let page = Route::of(&router::use_location().path_untracked()).page();
+    let start = list.start_for(page);
+    let root = list.root();
+    let doc = list.start_doc(start);
+    let state = doc.state();
+    let (title, description) = if start > 1 {
+        (
+            format!("{}, side {start}", spec.heading),
+            format!("{} Side {start}.", spec.description),
+        )
+    } else {
+        (spec.title.to_string(), spec.description.to_string())
     };
-    let content = move || {
-        let start = start.get();
-        let doc = list.start_doc(start);
-        let state = doc.state();
-        let list = list.clone();
-        let root = list.root();
-        let heading = move || view! { <h1 class="page-title">{spec.heading}</h1> };
-        let meta = move || {
-            let (title, description) = if start > 1 {
-                (
-                    format!("{}, side {start}", spec.heading),
-                    format!("{} Side {start}.", spec.description),
-                )
-            } else {
-                (spec.title.to_string(), spec.description.to_string())
-            };
-            // The front page stands for the site in search engines.
-            let json_ld = (root == routes::FRONT && start == 1)
-                .then(|| json_ld::website(&config::page_url(routes::FRONT), spec.description));
-            view! {
-                <PageMeta title description path=routes::list_page(root, start) json_ld />
-            }
-        };
-        move || match state.get() {
-            Load::Loading => view! { {meta()} {heading()} {(spec.skeleton)()} }.into_any(),
-            Load::Ready(first) => {
-                let entries = (spec.view)(list.list(start, first, spec.key));
-                view! { {meta()} {heading()} {entries} }.into_any()
-            }
-            // A page past the end of the list.
-            Load::Failed(e) if e.is_not_found() && start > 1 => {
-                view! { <NotFound title="Siden findes ikke" /> }.into_any()
-            }
-            Load::Failed(error) => view! {
-                {meta()}
-                {heading()}
-                <RegionError what=spec.what error on_retry=doc.retry() />
-            }
-            .into_any(),
+    // The front page stands for the site in search engines.
+    let json_ld = (root == routes::FRONT && start == 1)
+        .then(|| json_ld::website(&config::page_url(routes::FRONT), spec.description));
+    let content = move || match state.get() {
+        Load::Loading => (spec.skeleton)(),
+        Load::Ready(first) => (spec.view)(list.list(start, first, spec.key)),
+        Load::Failed(error) => {
+            view! { <RegionError what=spec.what error on_retry=doc.retry() /> }.into_any()
         }
     };
+    // A page past the end of the list is not found, as a page; anything else is an error
+    // in the list's region.
+    let missing = move || matches!(state.get(), Load::Failed(e) if e.is_not_found() && start > 1);
     view! {
         <main id="indhold" tabindex="-1" class="main">
-            {content}
+            <Show
+                when=move || !missing()
+                fallback=|| view! { <NotFound title="Siden findes ikke" /> }
+            >
+                <PageMeta
+                    title=title.clone()
+                    description=description.clone()
+                    path=routes::list_page(root, start)
+                    json_ld=json_ld.clone()
+                />
+                <h1 class="page-title">{spec.heading}</h1>
+                {content.clone()}
+            </Show>
         </main>
     }
 }

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::source::Source;
 use crate::api::{paths, ApiError};

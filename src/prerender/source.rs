@@ -7,7 +7,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use serde_json::Value;
+use crate::json::Value;
 
 use crate::api::{ApiError, DEFAULT_TIMEOUT_MS, MAX_BODY_BYTES};
 use crate::model::DecodeError;
@@ -53,7 +53,7 @@ impl Source {
             Self::Http { base, agent } => get_http(agent, &format!("{base}{path}"))?,
         };
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-        serde_json::from_slice(bytes).map_err(|e| ApiError::Decode(DecodeError::new("", e.to_string())))
+        crate::json::from_slice(bytes).map_err(|e| ApiError::Decode(DecodeError::new("", e.to_string())))
     }
 }
 

@@ -16,8 +16,15 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 
 // Each pattern must match at least one function, or the build fails: a rename in Leptos
-// must not silently bring the code back.
+// must not silently bring the code back. Only the roots are stubbed (the `hydrate_async`
+// of each type-erased view): their bodies are unique to them. Helpers deeper down may share
+// a body with code that runs (the compiler merges identical functions under one name), so
+// stubbing those by name broke hydration when it was tried.
 const NEVER_CALLED = ['into_any::hydrate_async'];
+// Exports the JS glue defines classes for but never calls: wasm-streams' bridges from Rust
+// streams to JS streams, which Leptos' server functions use (the app has none). Removing
+// the exports lets wasm-opt drop their code; the glue only reaches them when called.
+const UNUSED_EXPORTS = /^(?:__wbg_)?intounderlying/;
 
 async function trimWasm(file) {
   const { default: binaryen } = await import('binaryen');
@@ -32,6 +39,12 @@ async function trimWasm(file) {
     binaryen.Function.setBody(fn, module.unreachable());
     stubbed[pattern]++;
   }
+  const exports = [];
+  for (let i = 0; i < module.getNumExports(); i++) {
+    const { name } = binaryen.getExportInfo(module.getExportByIndex(i));
+    if (UNUSED_EXPORTS.test(name)) exports.push(name);
+  }
+  for (const name of exports) module.removeExport(name);
   const missing = NEVER_CALLED.filter((p) => stubbed[p] === 0);
   if (missing.length) {
     throw new Error(`${file}: no function named like ${missing.join(', ')}: has Leptos changed? (tools/lib/trim-wasm.cjs)`);
@@ -43,7 +56,7 @@ async function trimWasm(file) {
   const before = fs.statSync(file).size;
   execFileSync('wasm-opt', ['-Oz', stubbedFile, '-o', file], { stdio: 'inherit' });
   fs.rmSync(stubbedFile);
-  return { stubbed, before, after: fs.statSync(file).size };
+  return { stubbed, exports: exports.length, before, after: fs.statSync(file).size };
 }
 
 module.exports = { trimWasm, NEVER_CALLED };
