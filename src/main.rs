@@ -3,7 +3,7 @@
 
 fn main() {
     // A panic in WebAssembly kills the page; the hook at least names it in the console.
-    console_error_panic_hook::set_once();
+    tidende::console::report_panics();
     #[cfg(feature = "hydrate")]
     if tidende::handover::prerendered_here() {
         leptos::mount::hydrate_body(tidende::App);

@@ -29,7 +29,7 @@ const path = require('node:path');
 const rules = require('./lib/cdn-rules.cjs');
 const { inlineScripts, sha256Source, inlineThingsCspWouldBlock } = require('./lib/inline-scripts.cjs');
 const { COMPRESSIBLE, MIN_COMPRESS_BYTES, isPrecompressed, precompress, current } = require('./lib/precompress.cjs');
-const { trimWasm } = require('./lib/trim-wasm.cjs');
+const { trimWasm, trimGlue } = require('./lib/trim-wasm.cjs');
 
 const { HASHED_NAME, SHELL } = rules;
 // Marks a page the prerender wrote (src/handover.rs, DATA_ID).
@@ -82,7 +82,7 @@ async function minifyGlue(dist, html) {
   const { minify } = require('terser');
   for (const f of fs.readdirSync(dist).filter((f) => HASHED_NAME.test(f) && f.endsWith('.js'))) {
     const file = path.join(dist, f);
-    const source = fs.readFileSync(file, 'utf8');
+    const source = trimGlue(fs.readFileSync(file, 'utf8'));
     const out = await minify(source, { module: true, compress: { passes: 2 }, mangle: true });
     if (!out.code || out.code.length >= source.length) continue;
     fs.writeFileSync(file, out.code);

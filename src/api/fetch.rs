@@ -44,13 +44,9 @@ pub async fn get_json(
         .map_err(|e| ApiError::Decode(crate::model::DecodeError::new("", e.to_string())))
 }
 
-/// The body of a successful response, at most `max_bytes` long: the one index.html
-/// fetched early, if it did, else a request of its own.
+/// The body of a successful response, at most `max_bytes` long.
 async fn get_bytes(url: String, timeout_ms: u32, max_bytes: usize) -> Result<Vec<u8>, ApiError> {
-    match early::take(&url) {
-        Some(answer) => early::bytes(answer, &url, timeout_ms, max_bytes).await,
-        None => request_bytes(url, timeout_ms, max_bytes).await,
-    }
+    request_bytes(url, timeout_ms, max_bytes).await
 }
 
 /// One AbortController
@@ -127,81 +123,6 @@ async fn request_bytes(
         bytes.copy_to(&mut body[start..]);
     }
     Ok(body)
-}
-
-/// The first view's documents, fetched by index.html's inline script before the wasm
-/// arrived, each taken over once: `window.__tidendeEarly[url]` is a promise of
-/// `{status, body: ArrayBuffer}`. The same bounds apply as to a request of our own.
-mod early {
-    use js_sys::{Array, ArrayBuffer, Promise, Reflect, Uint8Array};
-    use wasm_bindgen::{JsCast, JsValue};
-    use wasm_bindgen_futures::JsFuture;
-
-    use super::{js_detail, ApiError};
-
-    const STASH: &str = "__tidendeEarly";
-
-    /// The early answer for `url`, removed so that a retry makes a request of its own.
-    pub fn take(url: &str) -> Option<Promise> {
-        let window = web_sys::window()?;
-        let stash = Reflect::get(&window, &STASH.into()).ok()?;
-        if !stash.is_object() {
-            return None;
-        }
-        let key = JsValue::from_str(url);
-        let answer = Reflect::get(&stash, &key)
-            .ok()?
-            .dyn_into::<Promise>()
-            .ok()?;
-        let _ = Reflect::delete_property(stash.unchecked_ref::<js_sys::Object>(), &key);
-        Some(answer)
-    }
-
-    pub async fn bytes(
-        answer: Promise,
-        url: &str,
-        timeout_ms: u32,
-        max_bytes: usize,
-    ) -> Result<Vec<u8>, ApiError> {
-        // The early fetch cannot be aborted from here; race it against the same bound.
-        let deadline = Promise::new(&mut |_resolve, reject| {
-            if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    &reject,
-                    timeout_ms as i32,
-                );
-            }
-        });
-        let answer = JsFuture::from(Promise::race(&Array::of2(&answer, &deadline)))
-            .await
-            .map_err(|e| {
-                if e.is_undefined() {
-                    ApiError::Timeout {
-                        after_ms: timeout_ms,
-                    }
-                } else {
-                    ApiError::Network(js_detail(&e))
-                }
-            })?;
-        let status = Reflect::get(&answer, &"status".into())
-            .ok()
-            .and_then(|s| s.as_f64())
-            .unwrap_or(0.0) as u16;
-        if !(200..300).contains(&status) {
-            return Err(ApiError::Status {
-                code: status,
-                url: url.to_string(),
-            });
-        }
-        let body = Reflect::get(&answer, &"body".into())
-            .ok()
-            .and_then(|b| b.dyn_into::<ArrayBuffer>().ok())
-            .ok_or_else(|| ApiError::Network("early answer without a body".into()))?;
-        if body.byte_length() as usize > max_bytes {
-            return Err(ApiError::TooLarge { limit: max_bytes });
-        }
-        Ok(Uint8Array::new(&body).to_vec())
-    }
 }
 
 fn js_detail(value: &wasm_bindgen::JsValue) -> String {

@@ -148,18 +148,17 @@ pub fn PagedItems<T: Clone + Send + Sync + 'static>(
             .map(|entry| view! { <li>{item(entry)}</li> })
             .collect_view()
     };
+    // Empty or not is settled by the first page: later pages only add entries.
+    let list = if entries.with_untracked(Vec::is_empty) {
+        view! { <p class="region__empty">{empty}</p> }.into_any()
+    } else if ordered {
+        view! { <ol class=class>{items}</ol> }.into_any()
+    } else {
+        view! { <ul class=class>{items}</ul> }.into_any()
+    };
     view! {
         <Newer href=more.newer_href.clone() what />
-        <Show
-            when=move || !entries.with(Vec::is_empty)
-            fallback=move || view! { <p class="region__empty">{empty}</p> }
-        >
-            {if ordered {
-                view! { <ol class=class>{items}</ol> }.into_any()
-            } else {
-                view! { <ul class=class>{items}</ul> }.into_any()
-            }}
-        </Show>
+        {list}
         <LoadMore more what />
     }
 }

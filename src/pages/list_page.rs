@@ -58,31 +58,35 @@ where
     // The front page stands for the site in search engines.
     let json_ld = (root == routes::FRONT && start == 1)
         .then(|| json_ld::website(&config::page_url(routes::FRONT), spec.description));
-    let content = move || match state.get() {
-        Load::Loading => (spec.skeleton)(),
-        Load::Ready(first) => (spec.view)(list.list(start, first, spec.key)),
-        Load::Failed(error) => {
-            view! { <RegionError what=spec.what error on_retry=doc.retry() /> }.into_any()
+    let content = move || {
+        let load = state.get();
+        // A page past the end of the list is not found, as a page; anything else is in the
+        // list's region.
+        if matches!(&load, Load::Failed(e) if e.is_not_found() && start > 1) {
+            return view! { <NotFound title="Siden findes ikke" /> }.into_any();
         }
+        let region = match load {
+            Load::Loading => (spec.skeleton)(),
+            Load::Ready(first) => (spec.view)(list.list(start, first, spec.key)),
+            Load::Failed(error) => {
+                view! { <RegionError what=spec.what error on_retry=doc.retry() /> }.into_any()
+            }
+        };
+        view! {
+            <PageMeta
+                title=title.clone()
+                description=description.clone()
+                path=routes::list_page(root, start)
+                json_ld=json_ld.clone()
+            />
+            <h1 class="page-title">{spec.heading}</h1>
+            {region}
+        }
+        .into_any()
     };
-    // A page past the end of the list is not found, as a page; anything else is an error
-    // in the list's region.
-    let missing = move || matches!(state.get(), Load::Failed(e) if e.is_not_found() && start > 1);
     view! {
         <main id="indhold" tabindex="-1" class="main">
-            <Show
-                when=move || !missing()
-                fallback=|| view! { <NotFound title="Siden findes ikke" /> }
-            >
-                <PageMeta
-                    title=title.clone()
-                    description=description.clone()
-                    path=routes::list_page(root, start)
-                    json_ld=json_ld.clone()
-                />
-                <h1 class="page-title">{spec.heading}</h1>
-                {content.clone()}
-            </Show>
+            {content}
         </main>
     }
 }

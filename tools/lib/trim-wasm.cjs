@@ -59,4 +59,14 @@ async function trimWasm(file) {
   return { stubbed, exports: exports.length, before, after: fs.statSync(file).size };
 }
 
-module.exports = { trimWasm, NEVER_CALLED };
+// The JS side of UNUSED_EXPORTS: wasm-bindgen's classes for those exports (and their
+// finalizers) in the glue, which nothing imports. Removed from the glue as wasm-bindgen
+// writes it, before terser; if anything still names them, the glue is left as it was.
+function trimGlue(source) {
+  const out = source
+    .replace(/^export class (IntoUnderlying\w+) \{[\s\S]*?^\}\n(?:if \(Symbol\.dispose\) \1\.prototype[^\n]*\n)?/gm, '')
+    .replace(/^const IntoUnderlying\w+Finalization = [\s\S]*?;\n/gm, '');
+  return /IntoUnderlying/.test(out) ? source : out;
+}
+
+module.exports = { trimWasm, trimGlue, NEVER_CALLED };
