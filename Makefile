@@ -12,6 +12,9 @@ export CHROME_PATH ?= /usr/bin/chromium
 # The sub-path the site is deployed under; `make build PUBLIC_URL=/nyheder/`.
 PUBLIC_URL ?= /
 export PUBLIC_URL
+# The prerender's settings (tools/build.sh): `make build API=https://cms.example.dk/api/v1/
+# SITE_URL=https://tidende.example PRERENDER_STRICT=1`.
+export API SITE_URL PRERENDER_STRICT
 
 .PHONY: setup serve build build-subpath build-alloc test fmt-check lint unit browser e2e preview clean bench
 
@@ -36,14 +39,18 @@ test: setup fmt-check lint unit browser build build-subpath build-alloc e2e
 fmt-check:
 	cargo fmt --all -- --check
 
+# Every way the crate is built: the browser tests' and `trunk serve`'s (csr, the default),
+# the release wasm (hydrate), the prerender and the native tests (ssr), and the counting-
+# allocator build (src/alloc_stats.rs).
 lint:
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
-	cargo clippy --all-targets -- -D warnings
-	@# The benchmark's counting-allocator build (src/alloc_stats.rs).
-	cargo clippy --target wasm32-unknown-unknown --features alloc-stats -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --no-default-features --features hydrate -- -D warnings
+	cargo clippy --all-targets --no-default-features --features ssr -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --no-default-features --features hydrate,alloc-stats -- -D warnings
 
+# Native: models, formatting, the JSON parser, the prerender, the sample backend.
 unit:
-	cargo test
+	cargo test --no-default-features --features ssr
 
 browser:
 	tools/browser-tests.sh

@@ -1,12 +1,15 @@
 // Fault injection on the release build: each region's request is broken in turn (and all
 // at once) by request interception. The hit region shows its error, the rest of the page
-// keeps working, "Prøv igen" recovers once the backend is back, and nothing throws.
+// keeps working, "Prøv igen" recovers once the backend is back, and nothing throws. The
+// page is the shell, as for an article the build did not prerender: the app fetches every
+// document itself. On a prerendered page the same faults only hit the background
+// revalidation, which must leave the page as it is (the last tests).
 'use strict';
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { watchedPage } = require('./lib/browser.cjs');
 const { servedSite } = require('./lib/served-site.cjs');
-const { SEED, REGIONS } = require('./lib/site.cjs');
+const { SEED, REGIONS, withoutPrerender } = require('./lib/site.cjs');
 
 const site = servedSite();
 
@@ -37,6 +40,7 @@ const NEVER = { kind: 'timeout', answer: () => new Promise(() => {}) };
 
 async function seedPageWith(fault, regions) {
   const page = await watchedPage(site.browser, { viewport: { width: 1280, height: 900 } });
+  await withoutPrerender(page, site.url);
   for (const region of regions) await page.route(region.api, fault.answer);
   await page.goto(site.url + SEED);
   return page;
@@ -109,6 +113,32 @@ test('responses that never finish, everywhere: every region times out, all recov
   await page.context().close();
 });
 
+for (const [name, fault] of Object.entries({ ...FAULTS, 'a response that never finishes': NEVER })) {
+  test(`${name} when the prerendered seed article revalidates: the page stays as it was, quietly`, async () => {
+    const page = await watchedPage(site.browser, { viewport: { width: 1280, height: 900 } });
+    const revalidated = [];
+    for (const region of REGIONS) {
+      await page.route(region.api, (route) => {
+        revalidated.push(region.name);
+        return fault.answer(route);
+      });
+    }
+    await page.goto(site.url + SEED);
+    // Every region revalidates once the app is running; give the answers time to land.
+    await page.waitForSelector('html[data-app="hydrated"]');
+    await page.waitForTimeout(name === 'a response that never finishes' ? 300 : 1500);
+    assert.deepEqual([...new Set(revalidated)].sort(), REGIONS.map((r) => r.name).sort(), 'every region asked');
+    for (const region of REGIONS) await page.waitForSelector(region.content);
+    assert.equal(await page.locator('.region-error, .skeleton').count(), 0, 'no error, no skeleton');
+    assert.match(await page.locator('main h1').innerText(), /^Efter skuffende salg/);
+    // The browser logs failed requests itself ("Failed to load resource", net::ERR_…);
+    // the app adds nothing: no error of its own, no page error.
+    const ours = page.problems.filter((p) => !/Failed to load resource|net::ERR_/.test(p));
+    assert.deepEqual(ours, [], 'nothing alarming from the app in the console either');
+    await page.context().close();
+  });
+}
+
 test('offline after loading: the next page fails in place, and comes back online', async () => {
   const page = await watchedPage(site.browser, { viewport: { width: 1280, height: 900 } });
   await page.goto(site.url + SEED);
@@ -131,6 +161,7 @@ test('offline after loading: the next page fails in place, and comes back online
 
 test('a failing "Vis flere" keeps the list and retries', async () => {
   const page = await watchedPage(site.browser);
+  await withoutPrerender(page, site.url);
   await page.route(/\/api\/people\/2\.json$/, FAULTS['HTTP 500'].answer);
   await page.goto(site.url + '/navnenyt');
   await page.waitForSelector('main .people-item');

@@ -1,12 +1,15 @@
 // Hostile content from the backend: markup and script in every text field is shown as
 // text, javascript: and data: links are never clickable, and huge strings and 10,000-item
-// lists do not freeze or break the page.
+// lists do not freeze or break the page. The pages are the shell here (the app fetches
+// everything, as for a page the build did not prerender), and then the prerendered pages
+// whose background revalidation brings the hostile documents in. The prerender step itself
+// is held to the same in tests/prerender.rs.
 'use strict';
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { watchedPage } = require('./lib/browser.cjs');
 const { servedSite } = require('./lib/served-site.cjs');
-const { PAGES, settled } = require('./lib/site.cjs');
+const { PAGES, SEED, settled, withoutPrerender } = require('./lib/site.cjs');
 
 const site = servedSite();
 
@@ -27,8 +30,9 @@ function poison(value, key) {
   return value;
 }
 
-async function hostilePage(viewport) {
+async function hostilePage(viewport, { prerendered = false } = {}) {
   const page = await watchedPage(site.browser, { viewport });
+  if (!prerendered) await withoutPrerender(page, site.url);
   page.dialogs = [];
   page.on('dialog', (d) => {
     page.dialogs.push(d.message());
@@ -45,7 +49,8 @@ async function hostilePage(viewport) {
 async function assertHarmless(page, path) {
   const report = await page.evaluate(() => ({
     pwned: window.__pwned === 1,
-    scripts: [...document.body.querySelectorAll('script')].length,
+    // The page's data block (type application/json) is data, never run; nothing else may be.
+    scripts: [...document.body.querySelectorAll('script')].filter((s) => s.type !== 'application/json').length,
     injectedImages: [...document.querySelectorAll('img')].filter((i) => i.getAttribute('src') === 'x').length,
     badLinks: [...document.querySelectorAll('a[href]')]
       .map((a) => a.getAttribute('href'))
@@ -98,8 +103,22 @@ function bigArticle(blocks, headline) {
   };
 }
 
+test('a prerendered page revalidated into hostile documents shows them as text', async () => {
+  const page = await hostilePage({ width: 1280, height: 900 }, { prerendered: true });
+  for (const path of [SEED, '/', '/navnenyt']) {
+    await page.goto(site.url + path);
+    await page.waitForSelector('html[data-app="hydrated"]');
+    // The revalidated documents differ from the prerendered ones: the page updates in place.
+    await page.waitForFunction((p) => document.querySelector('main h1, main .teaser__headline, main .people-item__name')
+      && [...document.querySelectorAll('main h1, main .teaser__headline, main .people-item__name')].some((e) => e.textContent.startsWith(p)), PAYLOAD);
+    await assertHarmless(page, path);
+  }
+  await page.context().close();
+});
+
 test('a 10,000-entry page and a 10,000-block article with a 1 MB headline stay usable', async () => {
   const page = await watchedPage(site.browser, { viewport: { width: 375, height: 800 } });
+  await withoutPrerender(page, site.url);
   const huge = 'Æ'.repeat(1_000_000);
   await page.route(/\/api\/people\/1\.json$/, (route) => route.fulfill({ json: bigPeoplePage(10_000) }));
   await page.route(/\/api\/articles\/nokia-saelger-milliard-satsning-withings\.json$/, (route) =>

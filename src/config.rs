@@ -51,7 +51,10 @@ pub mod site {
     }
 
     pub fn set(origin: &str, base_path: &str) {
-        SITE.set((origin.trim_end_matches('/').to_string(), base_path.to_string()));
+        SITE.set((
+            origin.trim_end_matches('/').to_string(),
+            base_path.to_string(),
+        ));
     }
 
     pub fn get() -> (String, String) {
@@ -113,7 +116,11 @@ pub fn resolve_against(origin: &str, base_path: &str, url: &str) -> String {
     } else if url.starts_with('/') {
         format!("{}{url}", origin.trim_end_matches('/'))
     } else {
-        format!("{}{}/{url}", origin.trim_end_matches('/'), router_base(base_path))
+        format!(
+            "{}{}/{url}",
+            origin.trim_end_matches('/'),
+            router_base(base_path)
+        )
     }
 }
 
@@ -132,13 +139,19 @@ mod tests {
             resolve_against(o, "/nyheder/", "api/media/x.svg"),
             "https://tidende.example/nyheder/api/media/x.svg"
         );
-        assert_eq!(resolve_against(o, "/nyheder/", "/x.svg"), "https://tidende.example/x.svg");
+        assert_eq!(
+            resolve_against(o, "/nyheder/", "/x.svg"),
+            "https://tidende.example/x.svg"
+        );
         assert_eq!(
             resolve_against(o, "/", "https://cdn.example/x.svg"),
             "https://cdn.example/x.svg"
         );
         // Without an origin: site-relative, which is what a build without SITE_URL gets.
-        assert_eq!(resolve_against("", "/nyheder/", "api/x.svg"), "/nyheder/api/x.svg");
+        assert_eq!(
+            resolve_against("", "/nyheder/", "api/x.svg"),
+            "/nyheder/api/x.svg"
+        );
     }
 
     #[test]

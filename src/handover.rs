@@ -14,8 +14,8 @@
 //! browser. Views never know which side they run on.
 
 use crate::api::ApiError;
-use crate::json::{Map, Value};
 use crate::console;
+use crate::json::{Map, Value};
 use crate::model::{decode_value, Document};
 
 /// The `id` of the data block.
@@ -94,7 +94,9 @@ impl Block {
         };
         let (docs, pages) = (object(DOCS), object(PAGES));
         Self {
-            route: block.remove(ROUTE).and_then(|r| r.as_str().map(str::to_string)),
+            route: block
+                .remove(ROUTE)
+                .and_then(|r| r.as_str().map(str::to_string)),
             docs,
             pages,
         }
@@ -106,8 +108,8 @@ mod side {
     use std::cell::RefCell;
 
     use super::{Block, DATA_ID};
-    use crate::json::Value;
     use crate::api::ApiError;
+    use crate::json::Value;
 
     thread_local! {
         static BLOCK: RefCell<Option<Block>> = const { RefCell::new(None) };
@@ -134,7 +136,11 @@ mod side {
     pub fn taken(_path: &str, _error: Option<&ApiError>) {}
 
     pub fn page_path(key: &str) -> Option<String> {
-        with_block(|b| b.pages.get(key).and_then(|p| p.as_str().map(str::to_string)))
+        with_block(|b| {
+            b.pages
+                .get(key)
+                .and_then(|p| p.as_str().map(str::to_string))
+        })
     }
 
     /// The route the page was prerendered for, if it was.
@@ -150,6 +156,26 @@ mod side {
 
 #[cfg(target_arch = "wasm32")]
 pub use side::route;
+
+/// Says on the page that the app has taken it over (`data-app="hydrated"` on `<html>`) or
+/// rendered it (`"rendered"`, a page that was not prerendered): from here on links follow
+/// without reloads and buttons work. The moment is a performance mark, `tidende:live`, for
+/// the tests and the benchmark.
+#[cfg(target_arch = "wasm32")]
+pub fn mark_live(how: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Some(performance) = window.performance() {
+        let _ = performance.mark("tidende:live");
+    }
+    if let Some(html) = window.document().and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("data-app", how);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn mark_live(_how: &str) {}
 
 /// Whether the page in the browser was prerendered for the route it is at, so the app takes
 /// it over rather than rendering anew. A page served for another route (a host that answers
@@ -169,7 +195,10 @@ pub fn prerendered_here() -> bool {
         return true;
     }
     side::discard();
-    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
         let children = body.children();
         for i in (0..children.length()).rev() {
             if let Some(child) = children.item(i).filter(|c| c.tag_name() != "SCRIPT") {
@@ -303,7 +332,8 @@ mod side {
 #[cfg(not(target_arch = "wasm32"))]
 pub use side::route;
 
-#[cfg(test)]
+// Natively: they use the time crate's own parser, serde_json or the prerender side as references.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -312,8 +342,10 @@ mod tests {
         let mut docs = Map::new();
         docs.insert(
             "a.json".into(),
-            crate::json::from_slice(br#"{"headline": "</script><script>alert(1)</script> & <!--"}"#)
-                .unwrap(),
+            crate::json::from_slice(
+                br#"{"headline": "</script><script>alert(1)</script> & <!--"}"#,
+            )
+            .unwrap(),
         );
         let text = block_text("/artikel/a", &docs, &Map::new());
         assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'));
@@ -346,9 +378,10 @@ mod tests {
         store
             .docs
             .insert("sponsored/current.json".into(), Ok(Rc::new(sponsored)));
-        store
-            .docs
-            .insert("bad.json".into(), Ok(Rc::new(crate::json::from_slice(br#"{"x": 1}"#).unwrap())));
+        store.docs.insert(
+            "bad.json".into(),
+            Ok(Rc::new(crate::json::from_slice(br#"{"x": 1}"#).unwrap())),
+        );
         store
             .pages
             .insert("people/2".into(), "people/2.json".into());

@@ -7,7 +7,9 @@ fn main() {
     #[cfg(feature = "hydrate")]
     if tidende::handover::prerendered_here() {
         leptos::mount::hydrate_body(tidende::App);
+        tidende::handover::mark_live("hydrated");
         return;
     }
     leptos::mount::mount_to_body(tidende::App);
+    tidende::handover::mark_live("rendered");
 }

@@ -22,11 +22,17 @@ use crate::watched::Watched;
 /// The lists (front page, people news, jobs) have further pages: `/navnenyt/side/2`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
-    Front { page: u32 },
+    Front {
+        page: u32,
+    },
     /// `/artikel/{slug}`, with the segment as written: the page says 404 if it is no slug.
     Article(String),
-    PeopleNews { page: u32 },
-    Jobs { page: u32 },
+    PeopleNews {
+        page: u32,
+    },
+    Jobs {
+        page: u32,
+    },
     NotFound,
 }
 
@@ -348,7 +354,14 @@ mod tests {
         ] {
             assert_eq!(Route::of(unknown), Route::NotFound, "{unknown}");
         }
-        for path in ["/", "/side/2", "/navnenyt", "/navnenyt/side/7", "/job/side/2", "/artikel/a-b"] {
+        for path in [
+            "/",
+            "/side/2",
+            "/navnenyt",
+            "/navnenyt/side/7",
+            "/job/side/2",
+            "/artikel/a-b",
+        ] {
             assert_eq!(Route::of(path).path().as_deref(), Some(path), "{path}");
         }
         assert_eq!(Route::NotFound.path(), None);

@@ -19,9 +19,7 @@ features=hydrate${CARGO_FEATURES:+,$CARGO_FEATURES}
 trunk build --release --offline --public-url "$public_url" --dist "$dist" \
   --no-default-features --features "$features"
 PUBLIC_URL="$public_url" DIST_DIR="$dist" node tools/postbuild.cjs shell
-tools/prerender.sh --dist "$dist"
+# Another backend: the shell names it, so the pages made from it do, and the CSP allows it.
+[ -n "${API:-}" ] && SET_BACKEND_META_ONLY=1 tools/set-backend.sh "$dist" "$API"
+PRERENDER_NO_POSTBUILD=1 tools/prerender.sh --dist "$dist"
 PUBLIC_URL="$public_url" DIST_DIR="$dist" node tools/postbuild.cjs site
-if [ -n "${API:-}" ]; then
-  # The pages already name it; this adds its origin to the CSP (and names it in shell.html).
-  SET_BACKEND_NO_PRERENDER=1 tools/set-backend.sh "$dist" "$API"
-fi

@@ -154,7 +154,11 @@ function siteStage(dist, base, publicUrl) {
     if (f === '_headers' || f === '_redirects') fs.rmSync(path.join(dist, f));
   }
   const hashes = shellScripts(shell).map((s) => sha256Source(s.bytes));
-  const csp = rules.contentSecurityPolicy(hashes);
+  // A backend on another origin (make build API=…, tools/set-backend.sh): the app fetches
+  // its JSON and shows its media.
+  const api = /<meta[^>]*content=["']?(https?:\/\/[^/"'\s>?#]+)[^>]*name=["']?tidende:api|<meta[^>]*name=["']?tidende:api["']?[^>]*content=["']?(https?:\/\/[^/"'\s>?#]+)/i.exec(shell);
+  const backendOrigins = api ? [api[1] || api[2]] : [];
+  const csp = rules.contentSecurityPolicy(hashes, backendOrigins);
 
   const files = walk(dist).filter((f) => !isPrecompressed(f));
   // Every page runs under the one policy: only the shell's scripts run inline.

@@ -6,9 +6,11 @@
 #   tools/prerender.sh --only /artikel/{slug}            one article, and the index's pages
 #   tools/prerender.sh --dist dist-nyheder --strict      a whole other build, failing on errors
 #
-# Settings from the environment, as for make build: API (the backend), SITE_URL (the public
-# origin), PRERENDER_STRICT=1 (--strict). After the pages, the precompressed copies of what
-# changed are refreshed, unless the caller does that itself (PRERENDER_NO_POSTBUILD=1).
+# The backend is the one the build's pages name (make build API=…, tools/set-backend.sh);
+# `--api URL` reads another. Settings from the environment, as for make build: SITE_URL (the
+# public origin), PRERENDER_STRICT=1 (--strict). After the pages come the CSP check, _headers
+# and the precompressed copies of what changed, unless the caller does that itself
+# (PRERENDER_NO_POSTBUILD=1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 args=("$@")
@@ -16,15 +18,12 @@ dist=dist
 for ((i = 0; i < ${#args[@]}; i++)); do
   [ "${args[i]}" = "--dist" ] && dist=${args[i + 1]:-dist}
 done
-[ -n "${API:-}" ] && args+=(--api "$API")
 [ -n "${SITE_URL:-}" ] && args+=(--site-url "$SITE_URL")
 [ -n "${PRERENDER_STRICT:-}" ] && args+=(--strict)
 # Its own profile: the wasm's (opt-level z, fat LTO) is for size, this one for speed.
 cargo build --quiet --profile prerender --no-default-features --features ssr --bin prerender
 target/prerender/prerender "${args[@]}"
-only=no
-for a in "${args[@]}"; do [ "$a" = "--only" ] && only=yes; done
-if [ "$only" = yes ] && [ -z "${PRERENDER_NO_POSTBUILD:-}" ]; then
+if [ -z "${PRERENDER_NO_POSTBUILD:-}" ]; then
   base=$(grep -o '<base href=[^>]*>' "$dist/shell.html" | head -n1 | sed -E 's/<base href="?([^" >]*)"?.*/\1/')
   PUBLIC_URL="$base" DIST_DIR="$dist" node tools/postbuild.cjs site
 fi

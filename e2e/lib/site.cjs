@@ -29,4 +29,20 @@ async function settled(page, ready) {
   await page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0);
 }
 
-module.exports = { SEED, PAGES, REGIONS, settled };
+// Makes `page` see the site as if no page had been prerendered: every page load gets the
+// shell (what the CDN serves for a route the build did not know, e.g. an article published
+// since), with the shell's own headers, so the app renders everything in the browser from
+// the network. For the suites that break the network under the app (faults, hostile
+// content), whose prerendered pages would otherwise already hold their documents.
+async function withoutPrerender(page, siteUrl, publicUrl = '/') {
+  await page.route(
+    (url) => !/\.[a-z0-9]+$/i.test(url.pathname),
+    async (route) => {
+      if (route.request().resourceType() !== 'document') return route.fallback();
+      const shell = await route.fetch({ url: `${siteUrl}${publicUrl}shell.html` });
+      await route.fulfill({ response: shell });
+    }
+  );
+}
+
+module.exports = { SEED, PAGES, REGIONS, settled, withoutPrerender };

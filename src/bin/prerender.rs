@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use tidende::prerender::{self, Options};
 use tidende::router::Route;
 
-const USAGE: &str = "usage: prerender [--dist DIR] [--api URL] [--site-url URL] [--only ROUTE]... [--strict]
+const USAGE: &str =
+    "usage: prerender [--dist DIR] [--api URL] [--site-url URL] [--only ROUTE]... [--strict]
 
   --dist DIR       the build folder, with Trunk's output and shell.html (default: dist)
   --api URL        the backend's base URL (default: the one the build's pages name)

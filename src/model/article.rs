@@ -98,9 +98,10 @@ impl Document for Article {
     fn check(&mut self) -> Result<Vec<String>, DecodeError> {
         let mut notes = lenient::skipped(&self.body);
         notes.extend(self.body.iter().enumerate().filter_map(|(i, b)| match b {
-            Ok(Block::Unknown(kind)) => {
-                Some(format!("body[{i}]: unknown block type {}, skipped", quoted_for_message(kind)))
-            }
+            Ok(Block::Unknown(kind)) => Some(format!(
+                "body[{i}]: unknown block type {}, skipped",
+                quoted_for_message(kind)
+            )),
             _ => None,
         }));
         Ok(notes)

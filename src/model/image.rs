@@ -128,7 +128,12 @@ mod tests {
 
     #[test]
     fn images_need_a_real_size() {
-        let read = |json: &str| Image::read(&crate::json::from_slice(json.as_bytes()).unwrap(), Path::root());
+        let read = |json: &str| {
+            Image::read(
+                &crate::json::from_slice(json.as_bytes()).unwrap(),
+                Path::root(),
+            )
+        };
         let ok =
             read(r#"{"src":"media/a.svg","width":1200,"height":675,"alt":"Et kort"}"#).unwrap();
         assert_eq!((ok.width, ok.height), (1200, 675));

@@ -126,7 +126,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(t.as_str(), "<script>alert(1)</script>");
-        let e = Text::read(&Value::String("  ".into()), Path::root().field("headline")).unwrap_err();
+        let e =
+            Text::read(&Value::String("  ".into()), Path::root().field("headline")).unwrap_err();
         assert_eq!(e.to_string(), "headline: must not be empty");
     }
 

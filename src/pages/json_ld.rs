@@ -20,7 +20,10 @@ pub fn news_article(article: &Article, url: &str, image: Option<&str>, logo: &st
         .text("datePublished", article.published.as_rfc3339())
         .text("dateModified", modified.as_rfc3339())
         .text("inLanguage", "da")
-        .raw("mainEntityOfPage", &Object::typed("WebPage").text("@id", url).end())
+        .raw(
+            "mainEntityOfPage",
+            &Object::typed("WebPage").text("@id", url).end(),
+        )
         .text("url", url);
     if let Some(description) = article.summary() {
         data.text("description", description);
@@ -145,7 +148,8 @@ fn push_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
-#[cfg(test)]
+// Natively: they use the time crate's own parser, serde_json or the prerender side as references.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::model::decode;
@@ -200,7 +204,8 @@ mod tests {
 
     #[test]
     fn the_front_page_is_the_web_site() {
-        let data: Value = serde_json::from_str(&website("https://tidende.example/", "Nyt.")).unwrap();
+        let data: Value =
+            serde_json::from_str(&website("https://tidende.example/", "Nyt.")).unwrap();
         assert_eq!(data["@type"], "WebSite");
         assert_eq!(data["url"], "https://tidende.example/");
     }

@@ -55,12 +55,7 @@ impl<T: Send + Sync + 'static> Clone for ListDocs<T> {
 
 impl<T: Item + Clone + PartialEq + Send + Sync + 'static> ListDocs<T> {
     /// A list under the current owner (the app's).
-    pub fn new(
-        api: Api,
-        name: &'static str,
-        root: &'static str,
-        first_path: &'static str,
-    ) -> Self {
+    pub fn new(api: Api, name: &'static str, root: &'static str, first_path: &'static str) -> Self {
         Self {
             links: PageLinks {
                 api: api.clone(),
@@ -251,10 +246,11 @@ struct PageLinks {
 
 impl PageLinks {
     fn insert(&self, page: u32, path: String) {
-        self.links.update_value(|l| match l.binary_search_by_key(&page, |(n, _)| *n) {
-            Ok(i) => l[i].1 = path,
-            Err(i) => l.insert(i, (page, path)),
-        });
+        self.links
+            .update_value(|l| match l.binary_search_by_key(&page, |(n, _)| *n) {
+                Ok(i) => l[i].1 = path,
+                Err(i) => l.insert(i, (page, path)),
+            });
     }
 
     fn get(&self, page: u32) -> Option<String> {

@@ -347,9 +347,9 @@ mod tests {
             ..article()
         };
         let html = head_html(&head.full_title(), &head.tags());
-        assert!(html.starts_with(
-            "<title>Nokia &amp; &quot;Withings&quot; &lt;b&gt; – Tidende</title>"
-        ));
+        assert!(
+            html.starts_with("<title>Nokia &amp; &quot;Withings&quot; &lt;b&gt; – Tidende</title>")
+        );
         assert!(html.contains(
             r#"<meta data-page-head property="og:title" content="Nokia &amp; &quot;Withings&quot; &lt;b&gt;">"#
         ));

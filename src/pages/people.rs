@@ -12,7 +12,8 @@ use crate::model::PeopleNewsEntry;
 static PEOPLE: ListPageSpec<PeopleNewsEntry> = ListPageSpec {
     title: "Navnenyt fra it-Danmark",
     heading: "Navnenyt fra it-Danmark",
-    description: "Hvem skifter job i den danske it-branche? Nye stillinger, forfremmelser og direktører.",
+    description:
+        "Hvem skifter job i den danske it-branche? Nye stillinger, forfremmelser og direktører.",
     what: "Navnenyt",
     list: |docs| docs.people.clone(),
     skeleton: || view! { <Skeleton shape="person" count=5 /> }.into_any(),

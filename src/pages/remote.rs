@@ -166,7 +166,12 @@ impl<T: Document + Clone + PartialEq + Send + Sync + 'static> Lazy<T> {
 
     /// The document, made under `owner` on first use from `path` and `fetch` (as
     /// `Remote::new` takes them).
-    pub fn get<F, Fut>(&self, owner: &Owner, path: impl FnOnce() -> Option<String>, fetch: F) -> Remote<T>
+    pub fn get<F, Fut>(
+        &self,
+        owner: &Owner,
+        path: impl FnOnce() -> Option<String>,
+        fetch: F,
+    ) -> Remote<T>
     where
         F: Fn() -> Fut + 'static,
         Fut: Future<Output = Result<T, ApiError>> + 'static,

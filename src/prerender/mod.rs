@@ -48,6 +48,8 @@ pub struct Report {
     pub bytes: u64,
     pub source: String,
     pub warnings: Vec<String>,
+    /// Pages of an earlier run whose route the backend no longer lists.
+    pub removed: Vec<PathBuf>,
 }
 
 impl Report {
@@ -66,7 +68,17 @@ impl Report {
             self.requests,
             self.source,
         )];
-        lines.extend(self.warnings.iter().map(|w| format!("prerender: warning: {w}")));
+        lines.extend(
+            self.warnings
+                .iter()
+                .map(|w| format!("prerender: warning: {w}")),
+        );
+        if !self.removed.is_empty() {
+            lines.push(format!(
+                "prerender: {} page(s) of an earlier run removed, their routes no longer listed (the shell serves them now)",
+                self.removed.len()
+            ));
+        }
         for stop in &self.stops {
             lines.push(format!(
                 "prerender: the list \"{}\" stops at page {}: {}",
@@ -92,8 +104,12 @@ pub fn run(options: &Options) -> Result<Report, String> {
     let started = Instant::now();
     let dist = &options.dist;
     let shell_path = dist.join(SHELL);
-    let shell = std::fs::read_to_string(&shell_path)
-        .map_err(|e| format!("{}: {e} (run trunk build and tools/postbuild.cjs shell first)", shell_path.display()))?;
+    let shell = std::fs::read_to_string(&shell_path).map_err(|e| {
+        format!(
+            "{}: {e} (run trunk build and tools/postbuild.cjs shell first)",
+            shell_path.display()
+        )
+    })?;
     let template = Template::parse(&shell, options.api.as_deref())
         .map_err(|e| format!("{}: {e}", shell_path.display()))?;
     let base_path = base_href(&shell).ok_or("the shell has no <base href>")?;
@@ -136,7 +152,10 @@ pub fn run(options: &Options) -> Result<Report, String> {
         let (html, failure) = match rendered {
             Ok(Ok(html)) => (html, None),
             Ok(Err(failure)) => (template.shell().to_string(), Some(failure.to_string())),
-            Err(_) => (template.shell().to_string(), Some("the renderer panicked".to_string())),
+            Err(_) => (
+                template.shell().to_string(),
+                Some("the renderer panicked".to_string()),
+            ),
         };
         let file = dist.join(file_for(route));
         write(&file, &html)?;
@@ -145,6 +164,9 @@ pub fn run(options: &Options) -> Result<Report, String> {
             None => report.written += 1,
             Some(failure) => report.failed.push((route.clone(), failure)),
         }
+    }
+    if options.only.is_empty() {
+        report.removed = remove_stale(dist, &routes)?;
     }
     report.stops = plan.stops;
     report.requests = backend.requests;
@@ -161,6 +183,45 @@ pub fn file_for(route: &str) -> PathBuf {
         NOT_FOUND_ROUTE => PathBuf::from("404.html"),
         _ => PathBuf::from(format!("{}.html", route.trim_start_matches('/'))),
     }
+}
+
+/// After a whole-site run, a page an earlier run wrote whose route the backend no longer
+/// lists (an article taken down, a list that got shorter, another backend) is removed with
+/// its precompressed copies: its route then gets the shell, which asks the backend.
+fn remove_stale(dist: &Path, routes: &[String]) -> Result<Vec<PathBuf>, String> {
+    let current: std::collections::HashSet<PathBuf> = routes.iter().map(|r| file_for(r)).collect();
+    let marker = format!("id=\"{}\"", crate::handover::DATA_ID);
+    let mut removed = Vec::new();
+    let mut stack = vec![PathBuf::new()];
+    while let Some(rel) = stack.pop() {
+        let dir = dist.join(&rel);
+        let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for entry in entries.flatten() {
+            let name = rel.join(entry.file_name());
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                // The backend's own files are not pages.
+                if name != Path::new("api") {
+                    stack.push(name);
+                }
+                continue;
+            }
+            let is_page = name.extension().is_some_and(|e| e == "html") && !current.contains(&name);
+            if !is_page {
+                continue;
+            }
+            let file = dist.join(&name);
+            let prerendered =
+                std::fs::read_to_string(&file).is_ok_and(|html| html.contains(&marker));
+            if prerendered {
+                for suffix in ["", ".br", ".gz"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+                }
+                removed.push(name);
+            }
+        }
+    }
+    removed.sort();
+    Ok(removed)
 }
 
 fn write(file: &Path, html: &str) -> Result<(), String> {
@@ -244,7 +305,10 @@ mod tests {
         assert_eq!(file_for("/"), PathBuf::from("index.html"));
         assert_eq!(file_for("/side/2"), PathBuf::from("side/2.html"));
         assert_eq!(file_for("/artikel/a-b"), PathBuf::from("artikel/a-b.html"));
-        assert_eq!(file_for("/navnenyt/side/3"), PathBuf::from("navnenyt/side/3.html"));
+        assert_eq!(
+            file_for("/navnenyt/side/3"),
+            PathBuf::from("navnenyt/side/3.html")
+        );
         assert_eq!(file_for(NOT_FOUND_ROUTE), PathBuf::from("404.html"));
     }
 
@@ -253,16 +317,31 @@ mod tests {
         let shell = r#"<base href=/nyheder/><meta content=api/ name=tidende:api>"#;
         assert_eq!(base_href(shell).as_deref(), Some("/nyheder/"));
         assert_eq!(api_meta(shell).as_deref(), Some("api/"));
-        let quoted = r#"<base href="/"><meta name="tidende:api" content="https://cms.example.dk/v1/">"#;
+        let quoted =
+            r#"<base href="/"><meta name="tidende:api" content="https://cms.example.dk/v1/">"#;
         assert_eq!(base_href(quoted).as_deref(), Some("/"));
-        assert_eq!(api_meta(quoted).as_deref(), Some("https://cms.example.dk/v1/"));
+        assert_eq!(
+            api_meta(quoted).as_deref(),
+            Some("https://cms.example.dk/v1/")
+        );
     }
 
     #[test]
     fn the_site_url_is_an_origin() {
-        assert_eq!(site_origin("https://tidende.example/").unwrap(), "https://tidende.example");
-        assert_eq!(site_origin("http://127.0.0.1:8080").unwrap(), "http://127.0.0.1:8080");
-        for bad in ["tidende.example", "https://tidende.example/nyheder", "ftp://x", "https://"] {
+        assert_eq!(
+            site_origin("https://tidende.example/").unwrap(),
+            "https://tidende.example"
+        );
+        assert_eq!(
+            site_origin("http://127.0.0.1:8080").unwrap(),
+            "http://127.0.0.1:8080"
+        );
+        for bad in [
+            "tidende.example",
+            "https://tidende.example/nyheder",
+            "ftp://x",
+            "https://",
+        ] {
             assert!(site_origin(bad).is_err(), "{bad}");
         }
     }
@@ -270,10 +349,18 @@ mod tests {
     #[test]
     fn backends_are_read_where_they_are() {
         let dist = Path::new("dist");
-        assert!(matches!(backend_source(dist, "api/", ""), Ok(Source::Dir(d)) if d == Path::new("dist/api/")));
-        assert!(matches!(backend_source(dist, "https://cms.example.dk/v1/", ""), Ok(Source::Http { .. })));
+        assert!(
+            matches!(backend_source(dist, "api/", ""), Ok(Source::Dir(d)) if d == Path::new("dist/api/"))
+        );
+        assert!(matches!(
+            backend_source(dist, "https://cms.example.dk/v1/", ""),
+            Ok(Source::Http { .. })
+        ));
         assert!(backend_source(dist, "/cms/", "").is_err());
-        assert!(matches!(backend_source(dist, "/cms/", "https://tidende.example"), Ok(Source::Http { .. })));
+        assert!(matches!(
+            backend_source(dist, "/cms/", "https://tidende.example"),
+            Ok(Source::Http { .. })
+        ));
         assert!(backend_source(dist, "../x/", "").is_err());
         assert!(backend_source(dist, "javascript:x", "").is_err());
     }

@@ -73,7 +73,8 @@ impl Plan {
     /// Every page of the site.
     pub fn whole_site(backend: &mut Backend) -> Self {
         let mut plan = Self::default();
-        let index = plan.list::<Teaser>(backend, "articles", routes::FRONT, paths::FIRST_INDEX_PAGE);
+        let index =
+            plan.list::<Teaser>(backend, "articles", routes::FRONT, paths::FIRST_INDEX_PAGE);
         let mut seen = HashSet::new();
         for page in &index {
             for teaser in page.entries() {
@@ -143,7 +144,11 @@ impl Plan {
             match next {
                 None => break,
                 Some(next) if seen.contains(&next) => {
-                    self.stop(name, n, format!("its `next` ({next}) points back to an earlier page"));
+                    self.stop(
+                        name,
+                        n,
+                        format!("its `next` ({next}) points back to an earlier page"),
+                    );
                     break;
                 }
                 Some(_) if n == MAX_LIST_PAGES => {

@@ -24,7 +24,11 @@ pub struct Failure(pub Vec<(String, ApiError)>);
 
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let reasons: Vec<String> = self.0.iter().map(|(path, e)| format!("{path}: {e}")).collect();
+        let reasons: Vec<String> = self
+            .0
+            .iter()
+            .map(|(path, e)| format!("{path}: {e}"))
+            .collect();
         f.write_str(&reasons.join("; "))
     }
 }
@@ -49,7 +53,11 @@ pub fn page(
             return Err(Failure(rendering.failed));
         }
         let (title, tags) = head.unwrap_or_default();
-        return Ok(template.page(&meta::head_html(&title, &tags), &body, &rendering.block_text()));
+        return Ok(template.page(
+            &meta::head_html(&title, &tags),
+            &body,
+            &rendering.block_text(),
+        ));
     }
     Err(Failure(vec![(
         route.to_string(),

@@ -53,7 +53,8 @@ impl Source {
             Self::Http { base, agent } => get_http(agent, &format!("{base}{path}"))?,
         };
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-        crate::json::from_slice(bytes).map_err(|e| ApiError::Decode(DecodeError::new("", e.to_string())))
+        crate::json::from_slice(bytes)
+            .map_err(|e| ApiError::Decode(DecodeError::new("", e.to_string())))
     }
 }
 
@@ -140,7 +141,15 @@ mod tests {
             safe_join(dir, "people/2.json?x=1"),
             Some(PathBuf::from("/srv/api/people/2.json"))
         );
-        for bad in ["../secret.json", "a/../../b", "/etc/passwd", "", "a//b", "a\\..\\b", "./a"] {
+        for bad in [
+            "../secret.json",
+            "a/../../b",
+            "/etc/passwd",
+            "",
+            "a//b",
+            "a\\..\\b",
+            "./a",
+        ] {
             assert_eq!(safe_join(dir, bad), None, "{bad}");
         }
     }

@@ -53,7 +53,9 @@ impl Template {
     /// the data block's text.
     pub fn page(&self, head: &str, body: &str, block: &str) -> String {
         let data = format!(r#"<script type="application/json" id="{DATA_ID}">{block}</script>"#);
-        let after = self.after_body.replacen("</body>", &format!("{data}</body>"), 1);
+        let after = self
+            .after_body
+            .replacen("</body>", &format!("{data}</body>"), 1);
         let mut out = String::with_capacity(
             self.before_title.len() + head.len() + self.head_rest.len() + body.len() + after.len(),
         );
@@ -67,7 +69,10 @@ impl Template {
 }
 
 /// `text` before `open…close`, and after it.
-fn split_element<'a>(text: &'a str, (open, close): (&str, &str)) -> Result<(&'a str, &'a str), String> {
+fn split_element<'a>(
+    text: &'a str,
+    (open, close): (&str, &str),
+) -> Result<(&'a str, &'a str), String> {
     let start = text
         .find(open)
         .ok_or_else(|| format!("the shell has no {open}"))?;
@@ -102,7 +107,9 @@ fn set_api_meta(shell: &str, api: &str) -> Result<String, String> {
             .ok_or("a <meta> does not end")?;
         let tag = &shell[start..end];
         if tag.contains("name=tidende:api") || tag.contains("name=\"tidende:api\"") {
-            let content = tag.find("content=").ok_or("the tidende:api meta has no content")?;
+            let content = tag
+                .find("content=")
+                .ok_or("the tidende:api meta has no content")?;
             let value_start = content + "content=".len();
             let value_end = if tag[value_start..].starts_with('"') {
                 tag[value_start + 1..]
@@ -159,9 +166,14 @@ mod tests {
         assert!(template
             .shell()
             .contains(r#"<meta content="https://cms.example.dk/api/v1/" name=tidende:api>"#));
-        let quoted = SHELL.replace("<meta content=api/ name=tidende:api>", r#"<meta name="tidende:api" content="api/">"#);
+        let quoted = SHELL.replace(
+            "<meta content=api/ name=tidende:api>",
+            r#"<meta name="tidende:api" content="api/">"#,
+        );
         let template = Template::parse(&quoted, Some("/cms/")).unwrap();
-        assert!(template.shell().contains(r#"<meta name="tidende:api" content="/cms/">"#));
+        assert!(template
+            .shell()
+            .contains(r#"<meta name="tidende:api" content="/cms/">"#));
     }
 
     #[test]
