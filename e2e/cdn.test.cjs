@@ -341,7 +341,8 @@ describe('root build, served like the CDN serves it', () => {
     ]);
     for (const d of docs) assert.ok(d.start >= liveAt, `${d.path} asked for at ${d.start} ms, after the page was live at ${liveAt} ms`);
     // The top image is in the HTML: asked for once, early, by the browser itself.
-    const image = new URL(await page.getAttribute('.article__image img', 'src'), page.url()).pathname;
+    // Its resolved address (the attribute is relative to <base href>).
+    const image = new URL(await page.evaluate(() => document.querySelector('.article__image img').src)).pathname;
     const fetches = resources.filter((r) => r.path === image);
     assert.equal(fetches.length, 1, 'the image is fetched once');
     assert.ok(fetches[0].start < liveAt, 'before the wasm had even started');
