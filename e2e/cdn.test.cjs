@@ -241,7 +241,7 @@ describe('root build, served like the CDN serves it', () => {
       assert.ok(res.body.equals(distFile(DIST, '404.html')), `${p}: the body is 404.html`);
     }
     const notFound = distFile(DIST, '404.html').toString('utf8');
-    assert.match(notFound, /<h1 id="not-found-title">Siden findes ikke(<!>)?<\/h1>/);
+    assert.match(notFound, /<h1 id="not-found-title">Siden findes ikke(<!---->)?<\/h1>/);
     assert.match(notFound, /<meta data-page-head name="robots" content="noindex">/);
   });
 

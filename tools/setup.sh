@@ -18,7 +18,8 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# 2. Debian packages: the browser and driver for tests, nginx + brotli for the CDN-like preview.
+# 2. Debian packages: the browser and driver for tests, nginx + brotli for the CDN-like
+#    preview, Java for the HTML checker.
 missing=()
 for pkg in $DEBIAN_PACKAGES; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
@@ -56,8 +57,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb_version" ] \
 fi
 
 # 5. npm tools, into the git-ignored tools/node_modules: wasm-opt from binaryen (Debian's
-#    binaryen 108 silently breaks the page), Playwright's driver, axe-core.
-npm_pkgs=("binaryen@$BINARYEN_VERSION" "playwright-core@$PLAYWRIGHT_CORE_VERSION" "axe-core@$AXE_CORE_VERSION" "terser@$TERSER_VERSION")
+#    binaryen 108 silently breaks the page; its JS API also trims the wasm), Playwright's
+#    driver, axe-core, terser, the Nu HTML Checker.
+npm_pkgs=("binaryen@$BINARYEN_VERSION" "playwright-core@$PLAYWRIGHT_CORE_VERSION" "axe-core@$AXE_CORE_VERSION" "terser@$TERSER_VERSION" "vnu-jar@$VNU_JAR_VERSION")
 [ "$want_bench" = yes ] && npm_pkgs+=("lighthouse@$LIGHTHOUSE_VERSION")
 npm_missing=()
 for spec in "${npm_pkgs[@]}"; do

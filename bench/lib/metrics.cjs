@@ -3,7 +3,9 @@
 // timeline of a load ("where the time goes") with its median over the runs.
 'use strict';
 
-const { SEED } = require('./settings.cjs');
+const path = require('node:path');
+const { ROOT } = require('./settings.cjs');
+const { SEED } = require(path.join(ROOT, 'e2e/lib/site.cjs'));
 const { median } = require('./stats.cjs');
 
 // Total blocking time: the long tasks that end after `start` (FCP) and begin before `end`

@@ -52,6 +52,7 @@ impl Template {
     /// `<body>` with nothing before it: hydration walks the body from its first child), and
     /// the data block's text.
     pub fn page(&self, head: &str, body: &str, block: &str) -> String {
+        let body = valid_markers(body);
         let data = format!(r#"<script type="application/json" id="{DATA_ID}">{block}</script>"#);
         let after = self
             .after_body
@@ -62,10 +63,47 @@ impl Template {
         out.push_str(&self.before_title);
         out.push_str(head);
         out.push_str(&self.head_rest);
-        out.push_str(body);
+        out.push_str(&body);
         out.push_str(&after);
         out
     }
+}
+
+/// Leptos marks the places hydration needs with `<!>`, which browsers read as an empty
+/// comment but the HTML standard calls a bogus comment (the Nu HTML Checker reports one per
+/// marker). `<!---->` is the same empty comment, written validly. Only markers in text
+/// are changed: a `<` in text is always a tag or a marker (text escapes its own), and
+/// attribute values are skipped whole.
+fn valid_markers(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if let Some(after) = rest.strip_prefix("<!>") {
+            out.push_str("<!---->");
+            rest = after;
+            continue;
+        }
+        // A tag (or a real comment): copy it to its `>`, quoted values and all.
+        let mut quote = None;
+        let mut end = rest.len();
+        for (j, c) in rest.char_indices().skip(1) {
+            match (quote, c) {
+                (None, '"' | '\'') => quote = Some(c),
+                (Some(q), c) if c == q => quote = None,
+                (None, '>') => {
+                    end = j + 1;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        out.push_str(&rest[..end]);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `text` before `open…close`, and after it.
@@ -158,6 +196,22 @@ mod tests {
             )
         );
         assert_eq!(template.shell(), SHELL);
+    }
+
+    #[test]
+    fn hydration_markers_are_written_as_valid_comments() {
+        assert_eq!(
+            valid_markers(r#"<p>a<!>b</p><!><img alt="<!> x"><!-- c --><!>"#),
+            r#"<p>a<!---->b</p><!----><img alt="<!> x"><!-- c --><!---->"#
+        );
+        assert_eq!(
+            valid_markers("plain &lt;!&gt; text"),
+            "plain &lt;!&gt; text"
+        );
+        assert_eq!(
+            valid_markers("<a href='x>y'>z<!>"),
+            "<a href='x>y'>z<!---->"
+        );
     }
 
     #[test]
