@@ -411,6 +411,13 @@ describe('sub-path build (dist-nyheder) under /nyheder/', () => {
       assertSecurityHeaders(res, `/nyheder${p}`);
     }
     assert.equal((await request(`${base}/findes-ikke`)).status, 404);
+    // Prerendered under the sub-path: the page's own HTML, its links and its canonical
+    // address carry the prefix.
+    const seed = (await request(base + SEED)).body.toString('utf8');
+    assert.match(seed, /id="tidende-data"/, 'the seed article is prerendered');
+    assert.match(seed, /<a href="\/nyheder\/navnenyt">Navnenyt/, 'its links carry /nyheder/');
+    assert.match(seed, /rel="canonical" href="[^"]*\/nyheder\/artikel\//, 'so does its canonical link');
+    assert.match((await request(`${base}/navnenyt/side/2`)).body.toString('utf8'), /id="tidende-data"/);
     assert.equal((await request(`${base}/api/articles/findes-ikke.json`)).status, 404);
     const wasm = byExt(DIST_SUBPATH, /_bg\.wasm$/);
     const res = await request(`${base}/${wasm}`, { headers: { 'Accept-Encoding': 'br' } });

@@ -44,6 +44,8 @@ pub struct More {
     pub next_href: Signal<Option<String>>,
     /// The address of the page before the first one shown, on a list opened further on.
     pub newer_href: Option<String>,
+    /// The page number the list starts at, on a list opened further on.
+    pub from_page: Option<u32>,
     pub state: Signal<MoreState>,
     /// Loads the next page.
     pub on_more: Callback<()>,
@@ -61,8 +63,11 @@ pub fn LoadMore(
         next_href,
         state,
         on_more,
+        from_page,
         ..
     } = more;
+    // On a list opened further on, the count says where it starts.
+    let from = from_page.map(|n| format!(", fra side {n}")).unwrap_or_default();
     let loading = move || state.with(|s| *s == MoreState::Loading);
     let error = move || match state.get() {
         MoreState::Failed(e) => Some(e),
@@ -71,7 +76,7 @@ pub fn LoadMore(
     view! {
         <div class="load-more">
             <p class="load-more__count" aria-live="polite">
-                {move || format!("Viser {} af {total} {what}", shown.get())}
+                {move || format!("Viser {} af {total} {what}{from}", shown.get())}
             </p>
             {move || error().map(|e| {
                 console::warn(&format!("Tidende: next page of {what}: {e}"));

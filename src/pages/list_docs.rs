@@ -185,6 +185,7 @@ impl<T: Item + Clone + PartialEq + Send + Sync + 'static> ListDocs<T> {
                 next_href,
                 newer_href: (start > 1)
                     .then(|| routes::join(&base, &routes::list_page(root, start - 1))),
+                from_page: (start > 1).then_some(start),
                 state: self.state.watch(),
                 on_more: Callback::new(move |_| {
                     if let Some(path) = next.get_untracked() {
