@@ -79,18 +79,24 @@ function timeRun(binary, site) {
 async function prerenderCase(snapshot, workDir) {
   const build = buildPrerender();
   const out = { binary: build, generator: null, runsPerSize: PRERENDER_RUNS, sizes: [] };
-  for (const articles of SIZES) {
-    // A copy of the build with the generated backend in place of the sample one, and none
-    // of the pages prerendered from the sample backend.
+  // A copy of the build per size, with the generated backend in place of the sample one
+  // (the sample's prerendered pages go before every run, in timeRun).
+  const sites = SIZES.map((articles) => {
     const site = copySite(snapshot, path.join(workDir, `prerender-${articles}`));
-    const gen = generateBackend(path.join(site, 'api'), generateArgs(articles), workDir);
-    out.generator = gen.generator;
-    const runs = [];
-    for (let i = 0; i < PRERENDER_RUNS; i++) {
-      const r = timeRun(build.binary, site);
-      log(`prerender: ${articles} articles, run ${i + 1}/${PRERENDER_RUNS}: ${r.pages} pages, ${r.files} files, ${fmt(r.mb, 1)} MB in ${fmt(r.wallSeconds, 2)} s (the binary says ${fmt(r.seconds, 2)} s)`);
-      runs.push(r);
+    out.generator = generateBackend(path.join(site, 'api'), generateArgs(articles), workDir).generator;
+    return { articles, site, runs: [] };
+  });
+  // Round by round through the sizes, not size after size: on a shared machine the load
+  // drifts, and this spreads it over every size instead of tilting the slope.
+  for (let i = 0; i < PRERENDER_RUNS; i++) {
+    for (const s of sites) {
+      const r = timeRun(build.binary, s.site);
+      log(`prerender: ${s.articles} articles, run ${i + 1}/${PRERENDER_RUNS}: ${r.pages} pages, ${r.files} files, ${fmt(r.mb, 1)} MB in ${fmt(r.wallSeconds, 2)} s (the binary says ${fmt(r.seconds, 2)} s)`);
+      s.runs.push(r);
     }
+  }
+  for (const { articles, site, runs } of sites) {
+    fs.rmSync(site, { recursive: true, force: true });
     const wall = stats(runs.map((r) => r.wallSeconds));
     const last = runs[runs.length - 1];
     out.sizes.push({
@@ -108,9 +114,11 @@ async function prerenderCase(snapshot, workDir) {
       msPerPage: (wall.median * 1000) / last.pages,
       warnings: last.warnings,
     });
-    fs.rmSync(site, { recursive: true, force: true });
   }
-  // What each extra article costs between consecutive sizes: flat when the prerender is linear.
+  // What each extra article costs between consecutive sizes: flat when the prerender is
+  // linear. A step is the difference of two times of a second or less, so on a shared
+  // machine it is noisy; the verdict is taken from the ms per page of the smallest and the
+  // largest size instead (constant when the work per page does not grow with the site).
   out.steps = [];
   for (let i = 1; i < out.sizes.length; i++) {
     const a = out.sizes[i - 1];
@@ -128,7 +136,7 @@ async function prerenderCase(snapshot, workDir) {
   const lastSize = out.sizes[out.sizes.length - 1];
   out.stepGrowth = out.steps[out.steps.length - 1].msPerArticle / out.steps[0].msPerArticle;
   out.msPerPageGrowth = lastSize.msPerPage / first.msPerPage;
-  out.linear = out.stepGrowth <= 1.5 && out.msPerPageGrowth <= 1.5;
+  out.linear = out.msPerPageGrowth <= 1.5;
   out.problems = [...new Set(out.sizes.flatMap((s) => (s.failed ? [`${s.articles} articles: ${s.failed} page(s) left to the client`] : [])))];
   return out;
 }
@@ -138,7 +146,7 @@ function report(r) {
   if (!p) return [];
   const L = [];
   L.push('## Prerender (generated backends)', '');
-  L.push(`\`target/prerender/prerender --dist <copy>\` (${p.binary.source}; \`cargo ${BUILD_ARGS.join(' ')}\`) on copies of dist/ whose api/ is a backend generated with \`cargo run --release --example generate -- --articles N --people 200 --jobs 50\` (generator from the ${p.generator}; 8 blocks an article) and whose pages prerendered from the sample backend are removed before every run. ${p.runsPerSize} runs per size; wall time of the process, median (min–max, IQR); "files" counts the files the run wrote (new or changed), "pages" what the prerender reports written.`, '');
+  L.push(`\`target/prerender/prerender --dist <copy>\` (${p.binary.source}; \`cargo ${BUILD_ARGS.join(' ')}\`) on copies of dist/ whose api/ is a backend generated with \`cargo run --release --example generate -- --articles N --people 200 --jobs 50\` (generator from the ${p.generator}; 8 blocks an article) and whose pages prerendered from the sample backend are removed before every run. ${p.runsPerSize} runs per size, round by round through the sizes; wall time of the process, median (min–max, IQR); "files" counts the files the run wrote (new or changed), "pages" what the prerender reports written.`, '');
   L.push(table(['articles', 'pages', 'files', 'documents read', 'MB of HTML', 'wall s median (min–max, IQR)', 'prerender\'s own s', 'ms per page'], p.sizes.map((s) => [
     fmt(s.articles), fmt(s.pages), fmt(s.files), fmt(s.documents), fmt(s.mb, 1), fmtStats(s.wall, 2), fmt(s.own.median, 2), fmt(s.msPerPage, 2),
   ])));
@@ -147,7 +155,7 @@ function report(r) {
     `${fmt(st.from)} → ${fmt(st.to)}`, fmt(st.msPerArticle, 2), fmt(st.pagesPerArticle, 2), fmt(st.kbPerArticle, 1),
   ])));
   L.push('');
-  L.push(`From ${fmt(p.sizes[0].articles)} to ${fmt(p.sizes[p.sizes.length - 1].articles)} articles: extra ms per extra article (last step vs. first step) ×${p.stepGrowth.toFixed(2)}, ms per page ×${p.msPerPageGrowth.toFixed(2)}. **${p.linear ? 'Linear' : 'Worse than linear'}** (bar: neither grows more than ×1.5).`, '');
+  L.push(`From ${fmt(p.sizes[0].articles)} to ${fmt(p.sizes[p.sizes.length - 1].articles)} articles: ms per page ×${p.msPerPageGrowth.toFixed(2)}; extra ms per extra article, last step vs. first step, ×${p.stepGrowth.toFixed(2)} (a difference of short times: noisy on a shared machine). **${p.linear ? 'Linear' : 'Worse than linear'}** (bar: ms per page grows no more than ×1.5).`, '');
   const warnings = [...new Set(p.sizes.flatMap((s) => s.warnings))];
   if (warnings.length) L.push(...warnings.map((w) => `- prerender warning: ${w}`), '');
   return L;

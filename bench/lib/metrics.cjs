@@ -92,6 +92,8 @@ function loadTimeline(raw) {
   const slug = SEED.split('/').pop();
   push('article JSON', byEnd(`/api/articles/${slug}.json`));
   push('index JSON', byEnd('/api/articles/index/1.json'));
+  // On a prerendered page these are the app's quiet revalidation of the documents the page
+  // carried (src/pages/remote.rs), after it is live; the page shows no skeleton for them.
   const api = raw.resources.filter((r) => /\/api\/.*\.json$/.test(new URL(r.name).pathname));
   if (api.length) {
     ev.push(['all API JSON (first start, last end)', Math.min(...api.map((r) => r.startTime)), Math.max(...api.map((r) => r.responseEnd))]);
