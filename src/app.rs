@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use crate::api::{self, Api};
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
-use crate::components::time::Clock;
+use crate::components::time::relativize;
 use crate::config;
 use crate::pages::article::ArticlePage;
 use crate::pages::front::FrontPage;
@@ -19,12 +19,11 @@ use crate::router::{self, PageKind, Route};
 use crate::routes;
 use crate::scroll;
 
-/// What the pages take from context: the backend, the documents shared between pages, and
-/// the reader's clock. Tests call this with a backend of their own.
+/// What the pages take from context: the backend, and the documents shared between pages.
+/// Tests call this with a backend of their own.
 pub fn provide_services(api: Api) {
     provide_context(SharedDocs::new(api.clone()));
     provide_context(api);
-    provide_context(Clock::start());
 }
 
 /// The app as deployed: the backend named by the served page.
@@ -109,6 +108,8 @@ fn focus_main_after_navigation() {
         if previous.is_some_and(|p| p != path) {
             request_animation_frame(|| focus_main(true));
         }
+        // The first page's times too: effects run once the page is live.
+        relativize();
         path
     });
 }

@@ -41,3 +41,26 @@ async fn no_related_reads_says_so() {
         "Der er ingen relaterede artikler."
     );
 }
+
+#[wasm_bindgen_test]
+async fn fresh_news_says_today_once_the_app_runs() {
+    // Rendered as the full date (what a prerendered page carries), then told the time.
+    let now = js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .expect("an ISO date");
+    let related: RelatedDoc = doc(&RELATED.replacen("2018-04-18T12:30:00+02:00", &now, 1));
+    let teasers: Vec<_> = related.teasers().cloned().collect();
+    let page = mount_in_site(move || view! { <RelatedReads teasers /> }).await;
+    let first = page
+        .query(".related-item time[data-relative]")
+        .expect("a list time");
+    assert!(
+        !support::text_of(&first).starts_with("i dag"),
+        "the full date first"
+    );
+    tidende::components::time::relativize();
+    let today =
+        support::wait_until(2_000, || support::text_of(&first).starts_with("i dag kl. ")).await;
+    assert!(today, "then \"i dag\": {}", support::text_of(&first));
+}

@@ -67,7 +67,9 @@ pub fn LoadMore(
         ..
     } = more;
     // On a list opened further on, the count says where it starts.
-    let from = from_page.map(|n| format!(", fra side {n}")).unwrap_or_default();
+    let from = from_page
+        .map(|n| format!(", fra side {n}"))
+        .unwrap_or_default();
     let loading = move || state.with(|s| *s == MoreState::Loading);
     let error = move || match state.get() {
         MoreState::Failed(e) => Some(e),

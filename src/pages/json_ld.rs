@@ -1,10 +1,9 @@
 //! Structured data for search engines (schema.org as JSON-LD in the `<head>`): a
 //! `NewsArticle` for each article, a `WebSite` for the front page. Pure functions of the
-//! article and its absolute URLs, so native tests cover them; written with the app's own
-//! JSON (src/json.rs), made safe inside `<script>` as the data blocks are.
+//! article and its absolute URLs, so native tests cover them.
 
 use crate::handover::script_safe;
-use crate::json::{Map, Number, Value};
+use crate::json;
 use crate::model::Article;
 
 /// Who publishes every article.
@@ -18,84 +17,116 @@ pub fn news_article(article: &Article, url: &str, image: Option<&str>, logo: &st
         .as_ref()
         .filter(|u| u.unix_seconds() > article.published.unix_seconds())
         .unwrap_or(&article.published);
-    let mut data = schema("NewsArticle");
-    text(&mut data, "headline", article.headline.as_str());
-    text(&mut data, "datePublished", article.published.as_rfc3339());
-    text(&mut data, "dateModified", modified.as_rfc3339());
-    text(&mut data, "inLanguage", "da");
-    let mut page = typed("WebPage");
-    text(&mut page, "@id", url);
-    data.insert("mainEntityOfPage".into(), Value::Object(page));
-    text(&mut data, "url", url);
+    let mut data = Object::schema("NewsArticle");
+    data.text("headline", article.headline.as_str())
+        .text("datePublished", article.published.as_rfc3339())
+        .text("dateModified", modified.as_rfc3339())
+        .text("inLanguage", "da")
+        .raw(
+            "mainEntityOfPage",
+            &Object::typed("WebPage").text("@id", url).end(),
+        )
+        .text("url", url);
     if let Some(description) = article.summary() {
-        text(&mut data, "description", description);
+        data.text("description", description);
     }
     if let (Some(src), Some(meta)) = (image, &article.image) {
-        let mut picture = typed("ImageObject");
-        text(&mut picture, "url", src);
-        picture.insert("width".into(), Value::Number(Number::from(u64::from(meta.width))));
-        picture.insert("height".into(), Value::Number(Number::from(u64::from(meta.height))));
-        data.insert("image".into(), Value::Array(vec![Value::Object(picture)]));
+        let mut picture = Object::typed("ImageObject");
+        picture
+            .text("url", src)
+            .number("width", meta.width.into())
+            .number("height", meta.height.into());
+        data.raw("image", &format!("[{}]", picture.end()));
     }
-    let mut authors: Vec<Value> = article
+    let authors: Vec<String> = article
         .authors
         .iter()
-        .map(|a| {
-            let mut person = typed("Person");
-            text(&mut person, "name", a.name.as_str());
-            Value::Object(person)
-        })
+        .map(|a| Object::typed("Person").text("name", a.name.as_str()).end())
         .collect();
     // Agency copy has no byline: the publisher stands for it.
-    if authors.is_empty() {
-        authors.push(Value::Object(publisher()));
-    }
-    data.insert("author".into(), Value::Array(authors));
-    let mut logo_object = typed("ImageObject");
-    text(&mut logo_object, "url", logo);
-    let mut publisher = publisher();
-    publisher.insert("logo".into(), Value::Object(logo_object));
-    data.insert("publisher".into(), Value::Object(publisher));
+    let author = if authors.is_empty() {
+        Object::typed("Organization").text("name", PUBLISHER).end()
+    } else {
+        authors.join(",")
+    };
+    data.raw("author", &format!("[{author}]"));
+    let logo = Object::typed("ImageObject").text("url", logo).end();
+    data.raw(
+        "publisher",
+        &Object::typed("Organization")
+            .text("name", PUBLISHER)
+            .raw("logo", &logo)
+            .end(),
+    );
     if let Some(section) = article.section.as_deref().filter(|s| !s.trim().is_empty()) {
-        text(&mut data, "articleSection", section);
+        data.text("articleSection", section);
     }
     if !article.tags.is_empty() {
-        text(&mut data, "keywords", &article.tags.join(", "));
+        data.text("keywords", &article.tags.join(", "));
     }
-    script_safe(&Value::Object(data).to_json())
+    script_safe(&data.end())
 }
 
 /// The site as a `WebSite`, for the front page.
 pub fn website(url: &str, description: &str) -> String {
-    let mut data = schema("WebSite");
-    text(&mut data, "name", PUBLISHER);
-    text(&mut data, "url", url);
-    text(&mut data, "inLanguage", "da");
-    text(&mut data, "description", description);
-    script_safe(&Value::Object(data).to_json())
+    let json = Object::schema("WebSite")
+        .text("name", PUBLISHER)
+        .text("url", url)
+        .text("inLanguage", "da")
+        .text("description", description)
+        .end();
+    script_safe(&json)
 }
 
-fn text(object: &mut Map, key: &str, value: &str) {
-    object.insert(key.into(), Value::String(value.into()));
-}
+/// A JSON object written field by field, with the app's JSON string writer (src/json.rs):
+/// smaller in the wasm than building a `json::Value` tree for a dozen fields. What it
+/// writes is made safe for the `<script>` element it goes into by `script_safe`.
+struct Object(String);
 
-fn typed(kind: &str) -> Map {
-    let mut object = Map::new();
-    text(&mut object, "@type", kind);
-    object
-}
+impl Object {
+    fn typed(kind: &str) -> Self {
+        let mut o = Self(String::from("{"));
+        o.text("@type", kind);
+        o
+    }
 
-fn schema(kind: &str) -> Map {
-    let mut object = Map::new();
-    text(&mut object, "@context", "https://schema.org");
-    text(&mut object, "@type", kind);
-    object
-}
+    fn schema(kind: &str) -> Self {
+        let mut o = Self(String::from("{"));
+        o.text("@context", "https://schema.org").text("@type", kind);
+        o
+    }
 
-fn publisher() -> Map {
-    let mut organization = typed("Organization");
-    text(&mut organization, "name", PUBLISHER);
-    organization
+    fn key(&mut self, key: &str) -> &mut Self {
+        if self.0.len() > 1 {
+            self.0.push(',');
+        }
+        json::write_string(key, &mut self.0);
+        self.0.push(':');
+        self
+    }
+
+    fn text(&mut self, key: &str, value: &str) -> &mut Self {
+        self.key(key);
+        json::write_string(value, &mut self.0);
+        self
+    }
+
+    fn number(&mut self, key: &str, value: u64) -> &mut Self {
+        self.key(key).0.push_str(&value.to_string());
+        self
+    }
+
+    /// A value already written as JSON.
+    fn raw(&mut self, key: &str, json: &str) -> &mut Self {
+        self.key(key).0.push_str(json);
+        self
+    }
+
+    fn end(&mut self) -> String {
+        let mut out = std::mem::take(&mut self.0);
+        out.push('}');
+        out
+    }
 }
 
 // Natively: they use the time crate's own parser, serde_json or the prerender side as references.

@@ -16,6 +16,7 @@ use leptos::task::spawn_local;
 use super::remote::{Lazy, Remote};
 use crate::api::{Api, ApiError};
 use crate::components::load_more::{More, MoreState, PagedList};
+use crate::components::time::relativize;
 use crate::handover;
 use crate::model::page::next_of;
 use crate::model::{Item, Page};
@@ -218,6 +219,7 @@ impl<T: Item + Clone + PartialEq + Send + Sync + 'static> ListDocs<T> {
                     this.learn(page, &doc);
                     this.more.update(|m| m.push(doc));
                     this.state.set(MoreState::Idle);
+                    relativize();
                     // Only while the reader is still on the list.
                     let here = Route::of(&location.path_untracked()).kind();
                     if here == Route::of(this.root).kind() {

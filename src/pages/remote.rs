@@ -17,6 +17,7 @@ use leptos::task::spawn_local;
 
 use crate::api::{Api, ApiError};
 use crate::components::region::Load;
+use crate::components::time::relativize;
 use crate::console;
 use crate::handover;
 use crate::model::{Document, Slug};
@@ -96,9 +97,13 @@ impl<T: Document + Clone + PartialEq + Send + Sync + 'static> Remote<T> {
                     let same = matches!(state.get(), Some(Load::Ready(shown)) if shown == newer);
                     if !same {
                         state.set(Load::Ready(newer));
+                        relativize();
                     }
                 }
-                Ok(value) => state.set(Load::Ready(value)),
+                Ok(value) => {
+                    state.set(Load::Ready(value));
+                    relativize();
+                }
                 Err(error) if quiet => {
                     console::info(&format!("Tidende: kept the prerendered copy ({error})"))
                 }
