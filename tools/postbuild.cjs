@@ -101,16 +101,14 @@ function checkBaseHref(html, base, where) {
   }
 }
 
-// Trunk's loader and index.html's own preload script (marked data-preload); nothing else
-// may run inline, so nothing else gets a hash in the CSP.
+// Trunk's loader: nothing else may run inline, so nothing else gets a hash in the CSP.
 function shellScripts(html) {
   const scripts = inlineScripts(html);
   const loaders = scripts.filter((s) => /^type=["']?module["']?$/i.test(s.attrs));
-  const ours = scripts.filter((s) => /^data-preload$/i.test(s.attrs));
-  if (loaders.length !== 1 || ours.length > 1 || loaders.length + ours.length !== scripts.length) {
+  if (loaders.length !== 1 || scripts.length !== 1) {
     throw new Error(
-      `expected Trunk's inline <script type=module> loader and at most one <script data-preload> ` +
-        `in the shell, found ${scripts.length}: ${scripts.map((s) => `<script ${s.attrs}>`).join(', ')}`
+      `expected Trunk's inline <script type=module> loader alone in the shell, found ${scripts.length}: ` +
+        scripts.map((s) => `<script ${s.attrs}>`).join(', ')
     );
   }
   return scripts;

@@ -16,8 +16,6 @@ pub struct Template {
 
 const TITLE: (&str, &str) = ("<title>", "</title>");
 const NOSCRIPT: (&str, &str) = ("<noscript>", "</noscript>");
-/// index.html's early-fetch script: a prerendered page has its documents in it already.
-const PRELOAD: &str = "<script data-preload>";
 
 impl Template {
     /// Reads the shell; `api` replaces the content of its `tidende:api` meta, if given.
@@ -26,8 +24,7 @@ impl Template {
             Some(api) => set_api_meta(shell, api)?,
             None => shell.to_string(),
         };
-        let page = without_preload(&shell)?;
-        let (before_title, rest) = split_element(&page, TITLE)?;
+        let (before_title, rest) = split_element(&shell, TITLE)?;
         let (head_rest, after) = split_element(rest, NOSCRIPT)?;
         if !head_rest.trim_end().ends_with("<body>") {
             return Err("the <noscript> line is not the first thing in <body>".into());
@@ -121,17 +118,6 @@ fn split_element<'a>(
     Ok((&text[..start], &text[end..]))
 }
 
-fn without_preload(head: &str) -> Result<String, String> {
-    let Some(start) = head.find(PRELOAD) else {
-        return Ok(head.to_string());
-    };
-    let end = head[start..]
-        .find("</script>")
-        .map(|i| start + i + "</script>".len())
-        .ok_or("the preload script does not end")?;
-    Ok(format!("{}{}", &head[..start], &head[end..]))
-}
-
 /// The `tidende:api` meta with `api` as its content, in either attribute order and with or
 /// without quotes (Trunk's minifier drops them where it can).
 fn set_api_meta(shell: &str, api: &str) -> Result<String, String> {
@@ -176,7 +162,7 @@ mod tests {
 
     const SHELL: &str = concat!(
         "<!doctype html><html lang=da><meta charset=utf-8><base href=/>",
-        "<meta content=api/ name=tidende:api><script data-preload>(()=>{})()</script>",
+        "<meta content=api/ name=tidende:api>",
         "<title>Tidende</title><script type=module>import init from '/t.js';</script></head>",
         "<body><noscript><p class=noscript>Tidende kræver JavaScript</p></noscript></body></html>"
     );

@@ -36,9 +36,8 @@ const SECURITY_HEADERS = [
   ['Cross-Origin-Opener-Policy', 'same-origin'],
 ];
 
-// The one Content-Security-Policy of the site. Nothing inline runs but Trunk's loader and
-// index.html's preload script, allowed by their hashes (the pages' JSON data blocks are
-// never executed, so they need none); 'wasm-unsafe-eval' lets the page compile its own
+// The one Content-Security-Policy of the site. Nothing inline runs but Trunk's loader,
+// allowed by its hash (the pages' JSON data blocks are never executed, so they need none); 'wasm-unsafe-eval' lets the page compile its own
 // WebAssembly (it allows no JavaScript eval). `backendOrigins` is what tools/set-backend.sh
 // adds for a backend on another origin: the app fetches JSON from it and shows its media.
 function contentSecurityPolicy(scriptHashes, backendOrigins = []) {
