@@ -12,12 +12,16 @@
 # and the precompressed copies of what changed, unless the caller does that itself
 # (PRERENDER_NO_POSTBUILD=1).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+# --dist is relative to where it was called from; the rest runs from the repository's root.
 args=("$@")
 dist=dist
 for ((i = 0; i < ${#args[@]}; i++)); do
-  [ "${args[i]}" = "--dist" ] && dist=${args[i + 1]:-dist}
+  if [ "${args[i]}" = "--dist" ] && [ -d "${args[i + 1]:-}" ]; then
+    args[i + 1]=$(cd "${args[i + 1]}" && pwd)
+    dist=${args[i + 1]}
+  fi
 done
+cd "$(dirname "$0")/.."
 [ -n "${SITE_URL:-}" ] && args+=(--site-url "$SITE_URL")
 [ -n "${PRERENDER_STRICT:-}" ] && args+=(--strict)
 # Its own profile: the wasm's (opt-level z, fat LTO) is for size, this one for speed.

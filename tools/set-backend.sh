@@ -33,6 +33,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 for f in shell.html _headers; do
   [ -f "$dist/$f" ] || { echo "set-backend: no $dist/$f (build with tools/build.sh first)" >&2; exit 1; }
 done
+dist=$(cd "$dist" && pwd) # the tools below run from the repository's root
 # Nothing that needs quoting in HTML or in a CSP source list.
 if [[ -z "$url" || "$url" =~ [[:space:]\"\'\<\>\;,\&\\] ]]; then
   echo "set-backend: \"$url\" is not a usable base URL" >&2
