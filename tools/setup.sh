@@ -19,7 +19,7 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 # 2. Debian packages: the browser and driver for tests, nginx + brotli for the CDN-like
-#    preview, Java for the HTML checker.
+#    preview, Java for the HTML checker, xmllint for the feeds and sitemaps.
 missing=()
 for pkg in $DEBIAN_PACKAGES; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
@@ -73,6 +73,13 @@ if [ ${#npm_missing[@]} -gt 0 ]; then
   # A minimal package.json keeps npm from walking up to some other project.
   [ -f tools/package.json ] || echo '{"private":true,"name":"tidende-tools"}' > tools/package.json
   (cd tools && npm install --no-audit --no-fund --save-exact --loglevel=error "${npm_missing[@]}")
+fi
+
+# 6. Python's feedparser in tools/venv (git-ignored): the e2e tests read feed.xml with it.
+if [ "$(tools/venv/bin/python -c 'import feedparser; print(feedparser.__version__)' 2>/dev/null)" != "$FEEDPARSER_VERSION" ]; then
+  say "installing feedparser $FEEDPARSER_VERSION into tools/venv"
+  python3 -m venv tools/venv
+  tools/venv/bin/pip install --quiet --disable-pip-version-check "feedparser==$FEEDPARSER_VERSION"
 fi
 
 # The wasm-opt that Trunk will find must be binaryen >= 117 (it reads wasm-bindgen's table.fill).

@@ -63,7 +63,7 @@ fn main() -> ExitCode {
             for line in report.lines() {
                 eprintln!("{line}");
             }
-            if strict && !report.failed.is_empty() {
+            if strict && (!report.failed.is_empty() || report.findable.is_err()) {
                 eprintln!("prerender: --strict: failing the build");
                 return ExitCode::FAILURE;
             }

@@ -73,6 +73,59 @@ impl Slug {
     }
 }
 
+impl Slug {
+    /// The slug of a name the backend gives without one (a tag, a section), the Danish
+    /// way: "Sundhedsteknologi" → `sundhedsteknologi`, "IoT" → `iot`, "Økonomi & Løn" →
+    /// `oekonomi-loen`, "Årets it-chef" → `aarets-it-chef`. Other letters lose their accents
+    /// (é → e), anything else separates words. `None` for a name with no letter or digit.
+    pub fn derive(name: &str) -> Option<Self> {
+        let mut out = String::with_capacity(name.len());
+        let mut gap = false;
+        for c in name.chars().flat_map(char::to_lowercase) {
+            let ascii: &str = match c {
+                'a'..='z' | '0'..='9' => {
+                    if gap && !out.is_empty() {
+                        out.push('-');
+                    }
+                    gap = false;
+                    out.push(c);
+                    continue;
+                }
+                'æ' | 'ä' => "ae",
+                'ø' | 'ö' => "oe",
+                'å' => "aa",
+                'ü' => "ue",
+                'ß' => "ss",
+                'à' | 'á' | 'â' | 'ã' => "a",
+                'ç' => "c",
+                'è' | 'é' | 'ê' | 'ë' => "e",
+                'ì' | 'í' | 'î' | 'ï' => "i",
+                'ñ' => "n",
+                'ò' | 'ó' | 'ô' | 'õ' => "o",
+                'ù' | 'ú' | 'û' => "u",
+                'ý' | 'ÿ' => "y",
+                _ => {
+                    gap = true;
+                    continue;
+                }
+            };
+            if gap && !out.is_empty() {
+                out.push('-');
+            }
+            gap = false;
+            out.push_str(ascii);
+        }
+        // Cut at a word boundary if too long, never in the middle of the rule.
+        if out.len() > MAX_SLUG_LEN {
+            out.truncate(MAX_SLUG_LEN);
+            while out.ends_with('-') {
+                out.pop();
+            }
+        }
+        Slug::parse(&out).ok()
+    }
+}
+
 impl fmt::Display for Slug {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -110,6 +163,32 @@ pub(crate) fn quoted_for_message(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_become_slugs_the_danish_way() {
+        let slug = |s: &str| Slug::derive(s).map(|s| s.to_string());
+        for (name, want) in [
+            ("Sundhedsteknologi", "sundhedsteknologi"),
+            ("IoT", "iot"),
+            ("Økonomi & Løn", "oekonomi-loen"),
+            ("Årets it-chef", "aarets-it-chef"),
+            ("Kunstig intelligens (AI)", "kunstig-intelligens-ai"),
+            ("  5G  ", "5g"),
+            ("Café-kultur", "cafe-kultur"),
+            ("Mobil", "mobil"),
+            ("Straße", "strasse"),
+            ("C++ / Rust", "c-rust"),
+            ("ÆØÅ", "aeoeaa"),
+        ] {
+            assert_eq!(slug(name).as_deref(), Some(want), "{name}");
+        }
+        for nothing in ["", "   ", "—", "&&&", "🙂"] {
+            assert_eq!(slug(nothing), None, "{nothing:?}");
+        }
+        let long = "ord ".repeat(100);
+        let cut = Slug::derive(&long).unwrap();
+        assert!(cut.as_str().len() <= MAX_SLUG_LEN && !cut.as_str().ends_with('-'));
+    }
 
     #[test]
     fn text_refuses_empty_and_blank() {

@@ -6,10 +6,14 @@
 //! A page whose documents fail is left to the client: its file is the shell, which renders
 //! it in the browser as before, and the report names the page and the reason.
 
+pub mod feeds;
+pub mod findable;
 pub mod plan;
 pub mod render;
+pub mod sitemaps;
 pub mod source;
 pub mod template;
+pub mod xml;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -21,6 +25,9 @@ use template::Template;
 /// The shell as Trunk wrote it (tools/postbuild.cjs keeps it under this name): the page
 /// for every route that is not prerendered.
 pub const SHELL: &str = "shell.html";
+/// The site's feed, named in every page's head (`feed.xml` is relative to `<base href>`).
+const FEED_LINK: &str =
+    r#"<link rel="alternate" type="application/rss+xml" title="Tidende" href="feed.xml">"#;
 /// The route the 404 page is rendered for: any path no route matches.
 const NOT_FOUND_ROUTE: &str = "/404";
 
@@ -36,7 +43,7 @@ pub struct Options {
     pub only: Vec<String>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Report {
     pub written: usize,
     /// Pages left to the client: route, reason.
@@ -50,6 +57,25 @@ pub struct Report {
     pub warnings: Vec<String>,
     /// Pages of an earlier run whose route the backend no longer lists.
     pub removed: Vec<PathBuf>,
+    /// The feed and sitemaps written, or why they were not.
+    pub findable: Result<findable::Written, String>,
+}
+
+impl Default for Report {
+    fn default() -> Self {
+        Self {
+            written: 0,
+            failed: Vec::new(),
+            stops: Vec::new(),
+            elapsed: Duration::ZERO,
+            requests: 0,
+            bytes: 0,
+            source: String::new(),
+            warnings: Vec::new(),
+            removed: Vec::new(),
+            findable: Ok(findable::Written::default()),
+        }
+    }
 }
 
 impl Report {
@@ -73,6 +99,14 @@ impl Report {
                 .iter()
                 .map(|w| format!("prerender: warning: {w}")),
         );
+        match &self.findable {
+            Ok(w) if !w.files.is_empty() => lines.push(format!(
+                "prerender: feed.xml ({} articles), sitemap.xml ({} pages), sitemap-news.xml ({} of the last two days), robots.txt",
+                w.feed_items, w.sitemap_urls, w.news_urls
+            )),
+            Ok(_) => {}
+            Err(why) => lines.push(format!("prerender: error: {why}")),
+        }
         if !self.removed.is_empty() {
             lines.push(format!(
                 "prerender: {} page(s) of an earlier run removed, their routes no longer listed (the shell serves them now)",
@@ -110,7 +144,7 @@ pub fn run(options: &Options) -> Result<Report, String> {
             shell_path.display()
         )
     })?;
-    let template = Template::parse(&shell, options.api.as_deref())
+    let mut template = Template::parse(&shell, options.api.as_deref())
         .map_err(|e| format!("{}: {e}", shell_path.display()))?;
     let base_path = base_href(&shell).ok_or("the shell has no <base href>")?;
     let api = match &options.api {
@@ -130,6 +164,10 @@ pub fn run(options: &Options) -> Result<Report, String> {
         }
     };
     crate::config::site::set(&origin, &base_path);
+    // Every page names the site's feed, where there is one (it needs SITE_URL).
+    if !origin.is_empty() {
+        template.add_to_head(FEED_LINK);
+    }
     let source = backend_source(dist, &api, &origin)?;
     report.source = source.describe();
     let mut backend = Backend::new(source);
@@ -167,6 +205,23 @@ pub fn run(options: &Options) -> Result<Report, String> {
     }
     if options.only.is_empty() {
         report.removed = remove_stale(dist, &routes)?;
+    }
+    if origin.is_empty() {
+        report.findable = Err(
+            "feed.xml, sitemap.xml, sitemap-news.xml and robots.txt's Sitemap lines are not written: \
+             they need absolute addresses, so the site's public origin (make build SITE_URL=https://…)"
+                .into(),
+        );
+    } else {
+        let site = format!("{origin}{}/", crate::config::router_base(&base_path));
+        report.findable = Ok(findable::write(
+            dist,
+            &mut backend,
+            &plan,
+            &site,
+            &api,
+            crate::format::now(),
+        )?);
     }
     report.stops = plan.stops;
     report.requests = backend.requests;

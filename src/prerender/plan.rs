@@ -67,22 +67,21 @@ pub struct Stop {
 pub struct Plan {
     pub routes: Vec<String>,
     pub stops: Vec<Stop>,
+    /// Every article the index lists, each once, newest first: for the feed and sitemaps.
+    pub articles: Vec<Teaser>,
 }
 
 impl Plan {
     /// Every page of the site.
     pub fn whole_site(backend: &mut Backend) -> Self {
         let mut plan = Self::default();
-        let index =
-            plan.list::<Teaser>(backend, "articles", routes::FRONT, paths::FIRST_INDEX_PAGE);
-        let mut seen = HashSet::new();
-        for page in &index {
-            for teaser in page.entries() {
-                if seen.insert(teaser.slug.to_string()) {
-                    plan.routes.push(routes::article(&teaser.slug));
-                }
-            }
-        }
+        plan.index(backend);
+        let articles: Vec<String> = plan
+            .articles
+            .iter()
+            .map(|t| routes::article(&t.slug))
+            .collect();
+        plan.routes.extend(articles);
         plan.list::<crate::model::PeopleNewsEntry>(
             backend,
             "people",
@@ -97,13 +96,25 @@ impl Plan {
     /// article index, whose page boundaries move when an article is published or removed.
     pub fn only(backend: &mut Backend, routes: &[String]) -> Self {
         let mut plan = Self::default();
-        plan.list::<Teaser>(backend, "articles", routes::FRONT, paths::FIRST_INDEX_PAGE);
+        plan.index(backend);
         for route in routes {
             if !plan.routes.contains(route) {
                 plan.routes.push(route.clone());
             }
         }
         plan
+    }
+
+    /// The article index's pages, and the articles they list.
+    fn index(&mut self, backend: &mut Backend) {
+        let index =
+            self.list::<Teaser>(backend, "articles", routes::FRONT, paths::FIRST_INDEX_PAGE);
+        let mut seen = HashSet::new();
+        for teaser in index.iter().flat_map(Page::entries) {
+            if seen.insert(teaser.slug.to_string()) {
+                self.articles.push(teaser.clone());
+            }
+        }
     }
 
     /// Walks the list `name` from its first page along `next`, keeping each page link for

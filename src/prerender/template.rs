@@ -12,6 +12,8 @@ pub struct Template {
     before_title: String,
     head_rest: String,
     after_body: String,
+    /// Written into every page's head after its own tags (the feed's `<link>`).
+    extra_head: String,
 }
 
 const TITLE: (&str, &str) = ("<title>", "</title>");
@@ -36,8 +38,14 @@ impl Template {
             before_title: before_title.to_string(),
             head_rest: head_rest.trim_end().to_string(),
             after_body: after.to_string(),
+            extra_head: String::new(),
             shell,
         })
+    }
+
+    /// Adds `html` to the head of every page made from here on.
+    pub fn add_to_head(&mut self, html: &str) {
+        self.extra_head.push_str(html);
     }
 
     /// The shell as it is: what a page that could not be rendered gets.
@@ -59,6 +67,7 @@ impl Template {
         );
         out.push_str(&self.before_title);
         out.push_str(head);
+        out.push_str(&self.extra_head);
         out.push_str(&self.head_rest);
         out.push_str(&body);
         out.push_str(&after);

@@ -1,0 +1,210 @@
+//! The files that make the site findable, written after the pages: `feed.xml`,
+//! `sitemap.xml` (or an index and its parts), `sitemap-news.xml`, and `robots.txt` naming the
+//! sitemaps. All need absolute addresses, so the site's public origin (`SITE_URL`): without
+//! it none is written, and the report says so.
+
+use std::path::Path;
+
+use time::OffsetDateTime;
+
+use super::feeds::{self, Channel, Enclosure, Item, FEED_ITEMS};
+use super::plan::{Backend, Plan};
+use super::sitemaps::{self, News, Url};
+use crate::api::paths;
+use crate::config;
+use crate::model::{decode_value, Article, Teaser};
+use crate::routes;
+
+/// What was written, for the report.
+#[derive(Debug, Default)]
+pub struct Written {
+    pub files: Vec<String>,
+    pub feed_items: usize,
+    pub sitemap_urls: usize,
+    pub news_urls: usize,
+}
+
+/// Writes the files into `dist` for the site at `site` (absolute, ending in `/`), from the
+/// plan's articles and the pages on disk. `api` is the backend's base as the pages name it.
+pub fn write(
+    dist: &Path,
+    backend: &mut Backend,
+    plan: &Plan,
+    site: &str,
+    api: &str,
+    now: OffsetDateTime,
+) -> Result<Written, String> {
+    let mut written = Written::default();
+    let media_dir = (!api.contains("://")).then(|| dist.join(api));
+
+    // The feed: the newest articles, with what their documents add (tags, description).
+    let items: Vec<Item> = plan
+        .articles
+        .iter()
+        .take(FEED_ITEMS)
+        .map(|teaser| item(backend, teaser, site, api, media_dir.as_deref()))
+        .collect();
+    let feed_url = format!("{site}feed.xml");
+    let channel = Channel {
+        title: "Tidende",
+        link: site,
+        description: "Nyheder om it i Danmark: virksomheder, teknologi, karriere og navnenyt.",
+        self_url: &feed_url,
+    };
+    write_file(
+        dist,
+        "feed.xml",
+        &feeds::rss(&channel, &items, now),
+        &mut written,
+    )?;
+    written.feed_items = items.len();
+
+    // Every prerendered page, as the files on disk have them (a publish hook's run renders a
+    // few pages, and the sitemap still lists them all).
+    let lastmod = |route: &str| {
+        plan.articles
+            .iter()
+            .find(|t| routes::article(&t.slug) == route)
+            .map(|t| t.published.as_rfc3339().to_string())
+    };
+    let urls: Vec<Url> = prerendered_routes(dist)?
+        .into_iter()
+        .map(|route| Url {
+            loc: format!("{site}{}", route.trim_start_matches('/')),
+            lastmod: lastmod(&route),
+        })
+        .collect();
+    written.sitemap_urls = urls.len();
+    for (name, xml) in sitemaps::sitemaps(&urls, site) {
+        write_file(dist, &name, &xml, &mut written)?;
+    }
+    let news: Vec<News> = plan
+        .articles
+        .iter()
+        .map(|t| News {
+            loc: format!("{site}{}", routes::article(&t.slug).trim_start_matches('/')),
+            title: t.headline.to_string(),
+            published: t.published.at(),
+            published_raw: t.published.as_rfc3339().to_string(),
+        })
+        .collect();
+    let news_xml = sitemaps::news_sitemap(&news, now);
+    written.news_urls = news_xml.matches("<url>").count();
+    write_file(dist, "sitemap-news.xml", &news_xml, &mut written)?;
+
+    let robots_path = dist.join("robots.txt");
+    let original = std::fs::read_to_string(&robots_path)
+        .unwrap_or_else(|_| "User-agent: *\nAllow: /\n".into());
+    let sitemaps = [
+        format!("{site}sitemap.xml"),
+        format!("{site}sitemap-news.xml"),
+    ];
+    write_file(
+        dist,
+        "robots.txt",
+        &sitemaps::robots(&original, &sitemaps),
+        &mut written,
+    )?;
+    Ok(written)
+}
+
+/// A feed item for `teaser`, from its article if the backend has it (tags, description),
+/// else from the teaser alone.
+fn item(
+    backend: &mut Backend,
+    teaser: &Teaser,
+    site: &str,
+    api: &str,
+    media_dir: Option<&Path>,
+) -> Item {
+    let article = backend
+        .fetch(&paths::article(&teaser.slug))
+        .ok()
+        .and_then(|v| decode_value::<Article>(&v).ok())
+        .map(|d| d.value);
+    let image = article
+        .as_ref()
+        .and_then(|a| a.image.clone())
+        .or_else(|| teaser.image.clone());
+    let enclosure = image.and_then(|image| {
+        let src = image.src.resolve(api);
+        let mime = feeds::image_type(&src)?;
+        // The sample backend's media are files in the build: their size is known.
+        let length = media_dir
+            .filter(|_| !src.contains("://"))
+            .and_then(|dir| std::fs::metadata(dir.join(image.src.as_str())).ok())
+            .map_or(0, |m| m.len());
+        Some(Enclosure {
+            url: absolute(site, &src),
+            length,
+            mime,
+        })
+    });
+    Item {
+        url: format!(
+            "{site}{}",
+            routes::article(&teaser.slug).trim_start_matches('/')
+        ),
+        title: teaser.headline.to_string(),
+        published: teaser.published.at(),
+        description: article
+            .as_ref()
+            .and_then(|a| a.summary().map(str::to_string))
+            .or_else(|| teaser.lead.clone()),
+        categories: article.map(|a| a.tags).unwrap_or_default(),
+        enclosure,
+    }
+}
+
+/// `url` (relative to the site's base, a site path, or absolute) made absolute.
+fn absolute(site: &str, url: &str) -> String {
+    let origin = site.split('/').take(3).collect::<Vec<_>>().join("/");
+    let base = &site[origin.len()..];
+    config::resolve_against(&origin, base, url)
+}
+
+/// The routes of the prerendered pages in `dist` (the 404 page left out), in order.
+fn prerendered_routes(dist: &Path) -> Result<Vec<String>, String> {
+    let marker = format!("id=\"{}\"", crate::handover::DATA_ID);
+    let mut routes = Vec::new();
+    let mut stack = vec![std::path::PathBuf::new()];
+    while let Some(rel) = stack.pop() {
+        let dir = dist.join(&rel);
+        let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for entry in entries.flatten() {
+            let name = rel.join(entry.file_name());
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                if name != Path::new("api") {
+                    stack.push(name);
+                }
+                continue;
+            }
+            let Some(stem) = name.to_str().and_then(|n| n.strip_suffix(".html")) else {
+                continue;
+            };
+            if stem == "404" || stem == "shell" {
+                continue;
+            }
+            let prerendered =
+                std::fs::read_to_string(dist.join(&name)).is_ok_and(|h| h.contains(&marker));
+            if prerendered {
+                routes.push(if stem == "index" {
+                    "/".to_string()
+                } else {
+                    format!("/{stem}")
+                });
+            }
+        }
+    }
+    // The front page first, then by address: a stable order, so the file only changes when
+    // the site does.
+    routes.sort_by(|a, b| (a != "/", a).cmp(&(b != "/", b)));
+    Ok(routes)
+}
+
+fn write_file(dist: &Path, name: &str, text: &str, written: &mut Written) -> Result<(), String> {
+    let path = dist.join(name);
+    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    written.files.push(name.to_string());
+    Ok(())
+}
