@@ -38,8 +38,8 @@ test: setup fmt-check lint unit browser build build-subpath build-alloc e2e
 
 # The tests' builds have an origin (the feed and sitemaps need one), and a page that cannot be
 # prerendered fails them.
-test e2e build-subpath build-alloc: SITE_URL ?= https://tidende.example
-test e2e build-subpath build-alloc: PRERENDER_STRICT ?= 1
+test e2e build-subpath build-alloc: SITE_URL = https://tidende.example
+test e2e build-subpath build-alloc: PRERENDER_STRICT = 1
 
 fmt-check:
 	cargo fmt --all -- --check
