@@ -208,9 +208,12 @@ fn replace_url(_url: &str) {}
 
 #[cfg(target_arch = "wasm32")]
 fn replace_url(url: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
-    }
+    // The scroll position then belongs to the new address (scroll.rs).
+    crate::scroll::follow(|| {
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+        }
+    });
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -300,9 +303,12 @@ fn follow(base: &str, location: Location, event: &web_sys::MouseEvent) {
     event.prevent_default();
     if !same_page {
         let target = format!("{}{}{}", url.pathname(), url.search(), url.hash());
-        if let Ok(history) = window.history() {
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target));
-        }
+        crate::scroll::follow(|| {
+            if let Ok(history) = window.history() {
+                let _ =
+                    history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target));
+            }
+        });
         location.path.set(path);
     }
     window.scroll_to_with_x_and_y(0.0, 0.0);
