@@ -6,19 +6,39 @@
 //!     --articles 1000 --blocks 100,1000,5000 --people 10000 --jobs 200
 //! ```
 //!
-//! `--articles N` writes N articles (each with its related reads) and the paged index;
+//! `--articles N` writes N articles (each with its related reads) and the paged index, and
+//! the topic and section pages of their tags and sections (`topics/{slug}/{n}.json`,
+//! `sections/{slug}/{n}.json`, `--topic-page-size` teasers a page, default 20);
 //! `--blocks A,B,…` adds one article per count, slug `lang-artikel-{count}-blokke`, with
-//! that many body blocks; `--people N` and `--jobs N` write paged lists. The media of
-//! public/api are copied along, so every document's images resolve.
+//! that many body blocks (these are not listed: not in the index, nor on a topic or
+//! section page); `--people N` and `--jobs N` write paged lists. The media of public/api
+//! are copied along, so every document's images resolve.
+//!
+//! The other mode writes only the topic and section pages of an existing backend, from its
+//! articles, replacing its `topics/` and `sections/` folders and touching nothing else:
+//!
+//! ```sh
+//! cargo run --example generate -- --topics-only --out public/api --topic-page-size 2
+//! ```
+//!
+//! It reads the index (`articles/index/1.json`, then along `next`) for the teasers, in the
+//! index's order (newest first), and `articles/{slug}.json` for each article's tags, and
+//! writes pretty-printed JSON like the rest of public/api. public/api's own topic and
+//! section pages are written this way with page size 2 (tests/sample_backend.rs checks they
+//! are up to date). Both modes build the documents with [`topic_documents`].
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
+use tidende::model::Slug;
 
 const INDEX_PAGE_SIZE: usize = 20;
 const PEOPLE_PAGE_SIZE: usize = 10;
 const JOBS_PAGE_SIZE: usize = 8;
+const TOPIC_PAGE_SIZE: usize = 20;
 
 const SECTIONS: [&str; 6] = [
     "Mobil",
@@ -27,6 +47,18 @@ const SECTIONS: [&str; 6] = [
     "Offentlig it",
     "Karriere",
     "AI",
+];
+/// Tags of the scale backend's articles besides "Skala", which every article carries:
+/// each article has two of these (see `tags`), so topics have different sizes.
+const TAGS: [&str; 8] = [
+    "Nokia",
+    "Kunstig intelligens",
+    "Sundheds-it",
+    "Økonomi & Løn",
+    "Årets it-chef",
+    "IoT",
+    "5G",
+    "Cloud",
 ];
 const FIRST_NAMES: [&str; 8] = [
     "Søren", "Åse", "Mette", "Jørgen", "Line", "Anders", "Ærø", "Pia",
@@ -40,12 +72,16 @@ const COMPANIES: [&str; 5] = [
     "Bankdata",
 ];
 
-struct Options {
-    out: PathBuf,
-    articles: usize,
-    blocks: Vec<usize>,
-    people: usize,
-    jobs: usize,
+// The items tests/sample_backend.rs uses are `pub`: it includes this file as a module, to
+// check that public/api's topic pages are what this writes and that its output is sound.
+pub struct Options {
+    pub out: PathBuf,
+    pub articles: usize,
+    pub blocks: Vec<usize>,
+    pub people: usize,
+    pub jobs: usize,
+    pub topic_page_size: usize,
+    pub topics_only: bool,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -55,9 +91,15 @@ fn parse_args() -> Result<Options, String> {
         blocks: Vec::new(),
         people: 30,
         jobs: 16,
+        topic_page_size: TOPIC_PAGE_SIZE,
+        topics_only: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
+        if flag == "--topics-only" {
+            o.topics_only = true;
+            continue;
+        }
         let value = args.next().ok_or(format!("{flag} needs a value"))?;
         let count = || {
             value
@@ -69,6 +111,10 @@ fn parse_args() -> Result<Options, String> {
             "--articles" => o.articles = count()?.max(1),
             "--people" => o.people = count()?,
             "--jobs" => o.jobs = count()?,
+            "--topic-page-size" => match count()? {
+                0 => return Err("--topic-page-size must be at least 1".to_string()),
+                n => o.topic_page_size = n,
+            },
             "--blocks" => {
                 o.blocks = value
                     .split(',')
@@ -93,12 +139,29 @@ fn main() {
             std::process::exit(2);
         }
     };
+    if options.topics_only {
+        match topics_only(&options.out, options.topic_page_size) {
+            Ok(w) => println!(
+                "generate: wrote {} topics and {} sections ({} documents) for {} articles to {}",
+                w.topics,
+                w.sections,
+                w.documents,
+                w.articles,
+                options.out.display()
+            ),
+            Err(e) => {
+                eprintln!("generate: {e}");
+                std::process::exit(1);
+            }
+        }
+        return;
+    }
     if let Err(e) = generate(&options) {
         eprintln!("generate: {e}");
         std::process::exit(1);
     }
     println!(
-        "generate: wrote {} articles (+{} long ones), {} people-news entries, {} jobs to {}",
+        "generate: wrote {} articles (+{} long ones) with their topics and sections, {} people-news entries, {} jobs to {}",
         options.articles,
         options.blocks.len(),
         options.people,
@@ -107,12 +170,16 @@ fn main() {
     );
 }
 
-fn write(root: &Path, rel: &str, doc: &Value) -> std::io::Result<()> {
+fn write(root: &Path, rel: &str, doc: &Value) -> io::Result<()> {
+    write_bytes(root, rel, &serde_json::to_vec(doc)?)
+}
+
+fn write_bytes(root: &Path, rel: &str, bytes: &[u8]) -> io::Result<()> {
     let path = root.join(rel);
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)?;
     }
-    fs::write(path, serde_json::to_vec(doc)?)
+    fs::write(path, bytes)
 }
 
 fn image(src: &str, alt: &str) -> Value {
@@ -154,7 +221,7 @@ fn teaser(slug: &str, headline: &str, i: usize) -> Value {
     json!({
         "slug": slug,
         "headline": headline,
-        "section": SECTIONS[i % SECTIONS.len()],
+        "section": section(i),
         "lead": format!("Manchet til artikel nummer {i}: kort om hvad der skete, og hvorfor det er vigtigt."),
         "published": published(i),
         "image": image("media/datacenter.svg", "Illustration af et datacenter"),
@@ -177,40 +244,293 @@ fn body(blocks: usize, articles: usize) -> Vec<Value> {
         .collect()
 }
 
+/// Article `i`'s section: a name, except one section given as `{ name, slug }` with a slug
+/// of the backend's choosing (docs/api.md, "Tags and sections").
+fn section(i: usize) -> Value {
+    match SECTIONS[i % SECTIONS.len()] {
+        "Sikkerhed" => json!({ "name": "Sikkerhed", "slug": "it-sikkerhed" }),
+        name => json!(name),
+    }
+}
+
+/// Article `i`'s tags: "Skala", two of `TAGS`, and on every fifth article
+/// `{ "name": "Internet of Things", "slug": "iot" }`, one topic with "IoT" (same slug).
+fn tags(i: usize) -> Vec<Value> {
+    let mut tags = vec![json!("Skala")];
+    for tag in [
+        TAGS[i % TAGS.len()],
+        TAGS[(i / TAGS.len() + 3) % TAGS.len()],
+    ] {
+        if !tags.contains(&json!(tag)) {
+            tags.push(json!(tag));
+        }
+    }
+    if i.is_multiple_of(5) {
+        tags.push(json!({ "name": "Internet of Things", "slug": "iot" }));
+    }
+    tags
+}
+
 fn article(slug: &str, headline: &str, i: usize, blocks: usize, articles: usize) -> Value {
     json!({
         "slug": slug,
         "headline": headline,
-        "section": SECTIONS[i % SECTIONS.len()],
+        "section": section(i),
         "lead": format!("Manchet til artikel nummer {i}: kort om hvad der skete, og hvorfor det er vigtigt."),
         "image": image("media/datacenter.svg", "Illustration af et datacenter"),
         "authors": [{ "name": "Tidendes redaktion", "role": "Journalist" }],
         "published": published(i),
         "body": body(blocks, articles),
-        "tags": ["Skala", "Benchmark"],
+        "tags": tags(i),
     })
 }
 
-fn paged(root: &Path, prefix: &str, items: Vec<Value>, per_page: usize) -> std::io::Result<()> {
+/// The pages of a list: (path under the base, document), `{prefix}{n}.json`, n = 1, 2, ….
+/// An empty list is one empty page.
+fn pages(prefix: &str, items: &[Value], per_page: usize) -> Vec<(String, Value)> {
     let total_items = items.len();
     let total_pages = total_items.div_ceil(per_page).max(1);
-    let mut chunks: Vec<Vec<Value>> = items.chunks(per_page).map(<[Value]>::to_vec).collect();
+    let mut chunks: Vec<&[Value]> = items.chunks(per_page).collect();
     if chunks.is_empty() {
-        chunks.push(Vec::new());
+        chunks.push(&[]);
     }
-    for (n, chunk) in chunks.into_iter().enumerate() {
-        let page = n + 1;
-        let next = (page < total_pages).then(|| format!("{prefix}{}.json", page + 1));
-        write(
-            root,
-            &format!("{prefix}{page}.json"),
-            &json!({ "page": page, "total_pages": total_pages, "total_items": total_items, "next": next, "items": chunk }),
-        )?;
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(n, chunk)| {
+            let page = n + 1;
+            let next = (page < total_pages).then(|| format!("{prefix}{}.json", page + 1));
+            (
+                format!("{prefix}{page}.json"),
+                json!({ "page": page, "total_pages": total_pages, "total_items": total_items, "next": next, "items": chunk }),
+            )
+        })
+        .collect()
+}
+
+fn paged(root: &Path, prefix: &str, items: &[Value], per_page: usize) -> io::Result<()> {
+    for (rel, doc) in pages(prefix, items, per_page) {
+        write(root, &rel, &doc)?;
     }
     Ok(())
 }
 
-fn generate(o: &Options) -> std::io::Result<()> {
+/// A tag or a section as docs/api.md gives it: a name (string), whose slug is derived the
+/// Danish way, or `{ "name", "slug" }`. `None` for anything else, an empty name or a name
+/// with nothing to make a slug of, and a bad slug: the app skips those too.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term {
+    pub name: String,
+    pub slug: String,
+}
+
+pub fn term(value: &Value) -> Option<Term> {
+    let (name, slug) = match value {
+        Value::String(name) => (name.trim(), Slug::derive(name.trim())?),
+        Value::Object(obj) => {
+            let name = obj.get("name")?.as_str()?.trim();
+            (name, Slug::parse(obj.get("slug")?.as_str()?).ok()?)
+        }
+        _ => return None,
+    };
+    (!name.is_empty()).then(|| Term {
+        name: name.to_string(),
+        slug: slug.to_string(),
+    })
+}
+
+/// A listed article, as the topic and section pages need it: its teaser (as in the index;
+/// its `section` is the article's section) and its `tags` (each a string or an object).
+pub struct Listed {
+    pub teaser: Value,
+    pub tags: Vec<Value>,
+}
+
+/// The topic and section documents of `listed` (newest first), `per_page` teasers a page:
+/// (path under the base, document), `topics/{slug}/{n}.json` for every tag and
+/// `sections/{slug}/{n}.json` for every section, by slug. A topic is its slug: names that
+/// give the same slug are one topic, named as its newest article names it, and an article
+/// that has a topic twice is on its pages once. Each page is a paged list of the teasers as
+/// given, with the topic's `name` and `slug`.
+pub fn topic_documents(listed: &[Listed], per_page: usize) -> Vec<(String, Value)> {
+    let topics = |a: &Listed| a.tags.iter().filter_map(term).collect::<Vec<_>>();
+    let sections = |a: &Listed| a.teaser.get("section").and_then(term).into_iter().collect();
+    let mut docs = Vec::new();
+    for (dir, terms_of) in [
+        ("topics", &topics as &dyn Fn(&Listed) -> Vec<Term>),
+        ("sections", &sections),
+    ] {
+        // slug -> (name from the first, i.e. newest, article; its teasers in order)
+        let mut groups: BTreeMap<String, (String, Vec<Value>)> = BTreeMap::new();
+        for article in listed {
+            let mut seen = BTreeSet::new();
+            for Term { name, slug } in terms_of(article) {
+                if seen.insert(slug.clone()) {
+                    groups
+                        .entry(slug)
+                        .or_insert_with(|| (name, Vec::new()))
+                        .1
+                        .push(article.teaser.clone());
+                }
+            }
+        }
+        for (slug, (name, teasers)) in groups {
+            for (rel, mut doc) in pages(&format!("{dir}/{slug}/"), &teasers, per_page) {
+                doc["name"] = json!(name);
+                doc["slug"] = json!(slug);
+                docs.push((rel, doc));
+            }
+        }
+    }
+    docs
+}
+
+/// What `topics_only` wrote.
+pub struct TopicsWritten {
+    pub articles: usize,
+    pub topics: usize,
+    pub sections: usize,
+    pub documents: usize,
+}
+
+fn read_json(root: &Path, rel: &str) -> io::Result<Value> {
+    let bytes =
+        fs::read(root.join(rel)).map_err(|e| io::Error::new(e.kind(), format!("{rel}: {e}")))?;
+    serde_json::from_slice(&bytes).map_err(|e| io::Error::other(format!("{rel}: {e}")))
+}
+
+/// The listed articles of the backend at `root`: the index's teasers from
+/// `articles/index/1.json` along `next`, in order, each with its article's tags.
+pub fn read_listed(root: &Path) -> io::Result<Vec<Listed>> {
+    let mut listed = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut next = Some("articles/index/1.json".to_string());
+    while let Some(rel) = next.take() {
+        if !seen.insert(rel.clone()) {
+            return Err(io::Error::other(format!(
+                "the index's next links loop back to {rel}"
+            )));
+        }
+        let page = read_json(root, &rel)?;
+        let items = page["items"]
+            .as_array()
+            .ok_or_else(|| io::Error::other(format!("{rel}: no items")))?;
+        for teaser in items {
+            let slug = teaser["slug"]
+                .as_str()
+                .and_then(|s| Slug::parse(s).ok())
+                .ok_or_else(|| io::Error::other(format!("{rel}: a teaser without a valid slug")))?;
+            let article = read_json(root, &format!("articles/{slug}.json"))?;
+            let tags = article["tags"].as_array().cloned().unwrap_or_default();
+            listed.push(Listed {
+                teaser: teaser.clone(),
+                tags,
+            });
+        }
+        next = page["next"].as_str().map(str::to_string);
+    }
+    Ok(listed)
+}
+
+/// Writes the topic and section pages of the backend at `root` (its `topics/` and
+/// `sections/` made anew), pretty-printed.
+pub fn topics_only(root: &Path, per_page: usize) -> io::Result<TopicsWritten> {
+    let listed = read_listed(root)?;
+    let docs = topic_documents(&listed, per_page);
+    for dir in ["topics", "sections"] {
+        match fs::remove_dir_all(root.join(dir)) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    let first_pages = |dir: &str| {
+        docs.iter()
+            .filter(|(rel, doc)| rel.starts_with(dir) && doc["page"] == 1)
+            .count()
+    };
+    let written = TopicsWritten {
+        articles: listed.len(),
+        topics: first_pages("topics/"),
+        sections: first_pages("sections/"),
+        documents: docs.len(),
+    };
+    for (rel, doc) in &docs {
+        write_bytes(root, rel, pretty(doc).as_bytes())?;
+    }
+    Ok(written)
+}
+
+/// `doc` as public/api writes JSON: two-space indents, UTF-8 as it is (æ, ø, å literal), a
+/// trailing newline, and object keys in the contract's order (slug, headline, section, …;
+/// page, total_pages, …; src, width, …), then any others alphabetically. serde_json's own
+/// map is sorted, which would put `headline` before `slug`.
+pub fn pretty(doc: &Value) -> String {
+    const ORDER: [&str; 18] = [
+        "name",
+        "slug",
+        "headline",
+        "section",
+        "lead",
+        "published",
+        "image",
+        "page",
+        "total_pages",
+        "total_items",
+        "next",
+        "items",
+        "src",
+        "width",
+        "height",
+        "alt",
+        "caption",
+        "credit",
+    ];
+    fn rank(key: &str) -> usize {
+        ORDER.iter().position(|k| *k == key).unwrap_or(ORDER.len())
+    }
+    fn go(value: &Value, indent: usize, out: &mut String) {
+        let pad = |n: usize, out: &mut String| out.extend(std::iter::repeat_n(' ', n));
+        match value {
+            Value::Array(items) if !items.is_empty() => {
+                out.push_str("[\n");
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(",\n");
+                    }
+                    pad(indent + 2, out);
+                    go(item, indent + 2, out);
+                }
+                out.push('\n');
+                pad(indent, out);
+                out.push(']');
+            }
+            Value::Object(map) if !map.is_empty() => {
+                let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+                entries.sort_by(|a, b| (rank(a.0), a.0).cmp(&(rank(b.0), b.0)));
+                out.push_str("{\n");
+                for (i, (key, item)) in entries.into_iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(",\n");
+                    }
+                    pad(indent + 2, out);
+                    out.push_str(&Value::from(key.as_str()).to_string());
+                    out.push_str(": ");
+                    go(item, indent + 2, out);
+                }
+                out.push('\n');
+                pad(indent, out);
+                out.push('}');
+            }
+            scalar => out.push_str(&scalar.to_string()),
+        }
+    }
+    let mut out = String::new();
+    go(doc, 0, &mut out);
+    out.push('\n');
+    out
+}
+
+pub fn generate(o: &Options) -> io::Result<()> {
     let root = &o.out;
     if root.exists() {
         fs::remove_dir_all(root)?;
@@ -224,7 +544,7 @@ fn generate(o: &Options) -> std::io::Result<()> {
         fs::copy(entry.path(), root.join("media").join(entry.file_name()))?;
     }
 
-    let mut index = Vec::new();
+    let mut listed = Vec::new();
     for i in 0..o.articles {
         let slug = article_slug(i);
         let headline = format!("Artikel {i} om it i Danmark: æ, ø og å i overskriften");
@@ -243,7 +563,10 @@ fn generate(o: &Options) -> std::io::Result<()> {
             &format!("related/{slug}.json"),
             &json!({ "slug": slug, "items": related }),
         )?;
-        index.push(teaser(&slug, &headline, i));
+        listed.push(Listed {
+            teaser: teaser(&slug, &headline, i),
+            tags: tags(i),
+        });
     }
     for &count in &o.blocks {
         let slug = format!("lang-artikel-{count}-blokke");
@@ -262,9 +585,13 @@ fn generate(o: &Options) -> std::io::Result<()> {
             &json!({ "slug": slug, "items": related }),
         )?;
     }
-    paged(root, "articles/index/", index, INDEX_PAGE_SIZE)?;
+    let index: Vec<Value> = listed.iter().map(|a| a.teaser.clone()).collect();
+    paged(root, "articles/index/", &index, INDEX_PAGE_SIZE)?;
+    for (rel, doc) in topic_documents(&listed, o.topic_page_size) {
+        write(root, &rel, &doc)?;
+    }
 
-    let people = (0..o.people)
+    let people: Vec<Value> = (0..o.people)
         .map(|i| {
             let person = format!("{} {} {i}", FIRST_NAMES[i % FIRST_NAMES.len()], LAST_NAMES[i % LAST_NAMES.len()]);
             let company = COMPANIES[i % COMPANIES.len()];
@@ -281,9 +608,9 @@ fn generate(o: &Options) -> std::io::Result<()> {
             })
         })
         .collect();
-    paged(root, "people/", people, PEOPLE_PAGE_SIZE)?;
+    paged(root, "people/", &people, PEOPLE_PAGE_SIZE)?;
 
-    let jobs = (0..o.jobs)
+    let jobs: Vec<Value> = (0..o.jobs)
         .map(|i| {
             json!({
                 "id": format!("job-{i}"),
@@ -295,7 +622,7 @@ fn generate(o: &Options) -> std::io::Result<()> {
             })
         })
         .collect();
-    paged(root, "jobs/", jobs, JOBS_PAGE_SIZE)?;
+    paged(root, "jobs/", &jobs, JOBS_PAGE_SIZE)?;
 
     write(
         root,
@@ -329,6 +656,8 @@ mod tests {
             blocks: vec![100],
             people: 25,
             jobs: 9,
+            topic_page_size: 20,
+            topics_only: false,
         };
         generate(&o).unwrap();
         let index = decode::<ArticleIndex>(&read(&out, "articles/index/1.json")).unwrap();
@@ -366,7 +695,89 @@ mod tests {
         );
         assert!(decode::<SponsoredItem>(&read(&out, "sponsored/current.json")).is_ok());
         assert!(out.join("media/datacenter.svg").is_file());
+        // Every article is tagged "Skala": 45 teasers, 20 a page.
+        let skala = decode::<ArticleIndex>(&read(&out, "topics/skala/3.json")).unwrap();
+        assert_eq!((skala.value.entries().count(), skala.value.next), (5, None));
+        assert!(out.join("sections/it-sikkerhed/1.json").is_file());
+        assert!(!out.join("sections/sikkerhed").exists());
         fs::remove_dir_all(out).unwrap();
+    }
+
+    fn teaser_of(slug: &str, section: Value) -> Value {
+        json!({ "slug": slug, "headline": slug, "section": section, "published": "2025-06-15T12:00:00Z" })
+    }
+
+    #[test]
+    fn topics_are_slugs_named_by_their_newest_article() {
+        let listed = [
+            Listed {
+                teaser: teaser_of("c", json!("Offentlig it")),
+                tags: vec![
+                    json!("Internet of Things (IoT)"),
+                    json!({ "name": "IoT", "slug": "iot" }),
+                    json!(" Økonomi "),
+                ],
+            },
+            Listed {
+                teaser: teaser_of(
+                    "b",
+                    json!({ "name": "Offentlig IT", "slug": "offentlig-it" }),
+                ),
+                tags: vec![
+                    json!("IoT"),
+                    json!(""),
+                    json!(5),
+                    json!({ "name": "X", "slug": "Not a slug" }),
+                ],
+            },
+            Listed {
+                teaser: teaser_of("a", json!("—")),
+                tags: vec![json!({ "name": "Internet of Things", "slug": "iot" })],
+            },
+        ];
+        let docs: BTreeMap<String, Value> = topic_documents(&listed, 1).into_iter().collect();
+        let rels: Vec<&str> = docs.keys().map(String::as_str).collect();
+        assert_eq!(
+            rels,
+            [
+                "sections/offentlig-it/1.json",
+                "sections/offentlig-it/2.json",
+                "topics/internet-of-things-iot/1.json",
+                "topics/iot/1.json",
+                "topics/iot/2.json",
+                "topics/iot/3.json",
+                "topics/oekonomi/1.json",
+            ]
+        );
+        let iot = &docs["topics/iot/1.json"];
+        assert_eq!((&iot["name"], &iot["slug"]), (&json!("IoT"), &json!("iot")));
+        assert_eq!(
+            (&iot["total_items"], &iot["total_pages"]),
+            (&json!(3), &json!(3))
+        );
+        assert_eq!(iot["next"], json!("topics/iot/2.json"));
+        assert_eq!(iot["items"], json!([listed[0].teaser]));
+        assert_eq!(docs["topics/iot/3.json"]["items"][0]["slug"], json!("a"));
+        assert_eq!(docs["topics/iot/3.json"]["next"], Value::Null);
+        assert_eq!(docs["topics/oekonomi/1.json"]["name"], json!("Økonomi"));
+        assert_eq!(
+            docs["sections/offentlig-it/2.json"]["name"],
+            json!("Offentlig it")
+        );
+    }
+
+    #[test]
+    fn pretty_prints_like_the_sample_backend() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/api");
+        for rel in ["articles/index/1.json", "articles/index/3.json"] {
+            let text = String::from_utf8(read(&root, rel)).unwrap();
+            let doc: Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(pretty(&doc), text, "{rel}");
+        }
+        assert_eq!(
+            pretty(&json!({ "a": [], "b": {}, "c": "æøå \"<" })),
+            "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": \"æøå \\\"<\"\n}\n"
+        );
     }
 
     #[test]
