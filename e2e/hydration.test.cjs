@@ -13,7 +13,7 @@ const { SEED, settled } = require('./lib/site.cjs');
 const site = servedSite();
 
 const KINDS = [
-  { kind: 'front', path: '/', marks: ['main h1', '.teaser-list .teaser a', '.region--jobs .job-card', 'header.site-header'] },
+  { kind: 'front', path: '/', marks: ['main h1', '.teaser-list .teaser__headline a', '.region--jobs .job-card', 'header.site-header'] },
   { kind: 'article', path: SEED, marks: ['main h1', '.article-body p', '.region--related .related-item a', '.sponsored__link'] },
   { kind: 'people news', path: '/navnenyt', marks: ['main h1', 'main .people-item', 'main .load-more__button', '.region--jobs'] },
   { kind: 'jobs', path: '/job', marks: ['main h1', 'main .job-card', 'main .load-more__button'] },

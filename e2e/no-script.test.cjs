@@ -54,7 +54,8 @@ test('every prerendered page holds its h1, title, description and Open Graph tag
     const html = res.body;
     const h1s = [...html.matchAll(/<h1\b[^>]*>([\s\S]*?)<\/h1>/g)].map((m) => m[1].replace(/<[^>]*>/g, '').trim());
     assert.equal(h1s.length, 1, `${route}: one h1`);
-    assert.ok(h1s[0].length > 2, `${route}: the h1 has its text`);
+    // "5G" is a topic: two letters are a heading.
+    assert.ok(h1s[0].length >= 2, `${route}: the h1 has its text`);
     const title = decode(/<title>([^<]*)<\/title>/.exec(html)?.[1] || '');
     assert.match(title, / – Tidende$/, `${route}: a title of its own`);
     if (route !== '/findes-ikke') {

@@ -157,12 +157,12 @@ test('every route works as a deep link and survives a reload', async () => {
 test('links the app leaves to the browser: new tabs and windows', async () => {
   const page = await watchedPage(site.browser, { viewport: { width: 1280, height: 800 } });
   await page.goto(site.url + '/');
-  await page.waitForSelector('.teaser-list .teaser a');
+  await page.waitForSelector('.teaser-list .teaser__headline a');
   await page.evaluate(() => { window.__sameDocument = true; });
 
   // Ctrl/Cmd-click opens the article in a new tab and leaves this one where it is.
   const opened = page.context().waitForEvent('page');
-  await page.click('.teaser-list .teaser a', { modifiers: [process.platform === 'darwin' ? 'Meta' : 'Control'] });
+  await page.click('.teaser-list .teaser__headline a', { modifiers: [process.platform === 'darwin' ? 'Meta' : 'Control'] });
   const tab = await opened;
   await tab.waitForLoadState('domcontentloaded');
   assert.match(new URL(tab.url()).pathname, /^\/artikel\//);
@@ -184,7 +184,7 @@ test('links the app leaves to the browser: new tabs and windows', async () => {
   assert.equal(new URL(page.url()).pathname, '/');
 
   // A plain click is a client-side navigation: same document, new page.
-  await page.click('.teaser-list .teaser a');
+  await page.click('.teaser-list .teaser__headline a');
   await page.waitForSelector('main article h1');
   assert.equal(await page.evaluate(() => window.__sameDocument), true);
   assert.deepEqual(page.problems, []);

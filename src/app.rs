@@ -12,6 +12,7 @@ use crate::config;
 use crate::pages::article::ArticlePage;
 use crate::pages::front::FrontPage;
 use crate::pages::jobs::JobsPage;
+use crate::pages::listed::ListedPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::people::PeopleNewsPage;
 use crate::pages::shared::SharedDocs;
@@ -55,11 +56,11 @@ pub fn Site(api: Api) -> impl IntoView {
 pub fn Shell() -> impl IntoView {
     focus_main_after_navigation();
     let path = router::use_location().watch();
-    // The page is made anew when its kind changes, or the page of a list: not when the
-    // article does (its sidebar stays).
+    // The page is made anew when its kind changes, or the list or the page of a list: not
+    // when the article does (its sidebar stays).
     let kind = Memo::new(move |_| {
         let route = Route::of(&path.get());
-        (route.kind(), route.page())
+        (route.kind(), route.page(), route.list_root())
     });
     view! {
         <div class="layout">
@@ -68,6 +69,7 @@ pub fn Shell() -> impl IntoView {
                 PageKind::Article => view! { <ArticlePage /> }.into_any(),
                 PageKind::PeopleNews => view! { <PeopleNewsPage /> }.into_any(),
                 PageKind::Jobs => view! { <JobsPage /> }.into_any(),
+                PageKind::Listed(listing) => view! { <ListedPage listing /> }.into_any(),
                 PageKind::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}
         </div>

@@ -5,6 +5,7 @@
 
 #[cfg(feature = "alloc-stats")]
 pub mod alloc_stats;
+pub mod allocator;
 pub mod api;
 pub mod app;
 pub mod components;

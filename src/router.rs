@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::Slug;
-use crate::routes;
+use crate::routes::{self, Listing};
 use crate::watched::Watched;
 
 /// A page of the site, from a route path (the URL path without the deployment's sub-path).
@@ -33,6 +33,12 @@ pub enum Route {
     Jobs {
         page: u32,
     },
+    /// `/emne/{slug}` and `/sektion/{slug}`: the articles of a tag or of a section.
+    Listed {
+        listing: Listing,
+        slug: Slug,
+        page: u32,
+    },
     NotFound,
 }
 
@@ -44,6 +50,7 @@ pub enum PageKind {
     Article,
     PeopleNews,
     Jobs,
+    Listed(Listing),
     NotFound,
 }
 
@@ -72,7 +79,18 @@ impl Route {
             "" | "/" => Self::Front { page },
             routes::PEOPLE_NEWS => Self::PeopleNews { page },
             routes::JOBS => Self::Jobs { page },
-            _ => Self::NotFound,
+            _ => Listing::ALL
+                .into_iter()
+                .find_map(|listing| {
+                    let segment = list.strip_prefix(listing.prefix())?.strip_prefix('/')?;
+                    let slug = Slug::parse(segment).ok()?;
+                    Some(Self::Listed {
+                        listing,
+                        slug,
+                        page,
+                    })
+                })
+                .unwrap_or(Self::NotFound),
         }
     }
 
@@ -82,6 +100,7 @@ impl Route {
             Self::Article(_) => PageKind::Article,
             Self::PeopleNews { .. } => PageKind::PeopleNews,
             Self::Jobs { .. } => PageKind::Jobs,
+            Self::Listed { listing, .. } => PageKind::Listed(*listing),
             Self::NotFound => PageKind::NotFound,
         }
     }
@@ -97,8 +116,22 @@ impl Route {
     /// The page number of a list's page; 1 for every other page.
     pub fn page(&self) -> u32 {
         match self {
-            Self::Front { page } | Self::PeopleNews { page } | Self::Jobs { page } => *page,
+            Self::Front { page }
+            | Self::PeopleNews { page }
+            | Self::Jobs { page }
+            | Self::Listed { page, .. } => *page,
             _ => 1,
+        }
+    }
+
+    /// The path of page 1 of the list this is a page of ("/emne/nokia"); `None` off lists.
+    pub fn list_root(&self) -> Option<String> {
+        match self {
+            Self::Front { .. } => Some(routes::FRONT.to_string()),
+            Self::PeopleNews { .. } => Some(routes::PEOPLE_NEWS.to_string()),
+            Self::Jobs { .. } => Some(routes::JOBS.to_string()),
+            Self::Listed { listing, slug, .. } => Some(listing.path(slug)),
+            Self::Article(_) | Self::NotFound => None,
         }
     }
 
@@ -109,6 +142,7 @@ impl Route {
             Self::Article(segment) => Some(format!("/artikel/{segment}")),
             Self::PeopleNews { page } => Some(routes::list_page(routes::PEOPLE_NEWS, *page)),
             Self::Jobs { page } => Some(routes::list_page(routes::JOBS, *page)),
+            Self::Listed { page, .. } => Some(routes::list_page(&self.list_root()?, *page)),
             Self::NotFound => None,
         }
     }
@@ -342,6 +376,38 @@ mod tests {
     }
 
     #[test]
+    fn topics_and_sections_are_lists_named_by_a_slug() {
+        let nokia = Slug::parse("nokia").unwrap();
+        assert_eq!(
+            Route::of("/emne/nokia/side/2"),
+            Route::Listed {
+                listing: Listing::Topic,
+                slug: nokia.clone(),
+                page: 2
+            }
+        );
+        assert_eq!(
+            Route::of("/sektion/nokia/").kind(),
+            PageKind::Listed(Listing::Section)
+        );
+        assert_eq!(
+            Route::of("/sektion/nokia/side/3").list_root().as_deref(),
+            Some("/sektion/nokia")
+        );
+        for unknown in [
+            "/emne",
+            "/emne/",
+            "/emne/Nokia",
+            "/emne/nokia/x",
+            "/emne/nokia/side/1",
+            "/sektionx/nokia",
+            "/emnenokia",
+        ] {
+            assert_eq!(Route::of(unknown), Route::NotFound, "{unknown}");
+        }
+    }
+
+    #[test]
     fn lists_have_numbered_pages_with_one_address_each() {
         assert_eq!(Route::of("/side/2"), Route::Front { page: 2 });
         assert_eq!(Route::of("/navnenyt/side/3"), Route::PeopleNews { page: 3 });
@@ -367,6 +433,9 @@ mod tests {
             "/navnenyt/side/7",
             "/job/side/2",
             "/artikel/a-b",
+            "/emne/nokia",
+            "/emne/kunstig-intelligens/side/2",
+            "/sektion/offentlig-it",
         ] {
             assert_eq!(Route::of(path).path().as_deref(), Some(path), "{path}");
         }

@@ -41,6 +41,45 @@ pub fn list_page(list: &str, page: u32) -> String {
     }
 }
 
+/// The lists of articles that share a label: a tag's topic page, a section's page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Listing {
+    /// `/emne/{slug}`, from `topics/{slug}/{n}.json`.
+    Topic,
+    /// `/sektion/{slug}`, from `sections/{slug}/{n}.json`.
+    Section,
+}
+
+impl Listing {
+    pub const ALL: [Listing; 2] = [Listing::Topic, Listing::Section];
+
+    /// Where its pages are on the site: "/emne".
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Self::Topic => "/emne",
+            Self::Section => "/sektion",
+        }
+    }
+
+    /// Where its documents are under the API base (docs/api.md): "topics".
+    pub fn documents(self) -> &'static str {
+        match self {
+            Self::Topic => "topics",
+            Self::Section => "sections",
+        }
+    }
+
+    /// The page of one label: `/emne/nokia`.
+    pub fn path(self, slug: &Slug) -> String {
+        format!("{}/{slug}", self.prefix())
+    }
+
+    /// Its page 1 under the API base: `topics/nokia/1.json`.
+    pub fn first_document(self, slug: &Slug) -> String {
+        format!("{}/{slug}/1.json", self.documents())
+    }
+}
+
 /// An article's stable, readable address: `/artikel/{slug}`.
 pub fn article(slug: &Slug) -> String {
     format!("/artikel/{slug}")
@@ -64,6 +103,21 @@ mod tests {
         assert_eq!(list_page(FRONT, 2), "/side/2");
         assert_eq!(list_page(PEOPLE_NEWS, 1), "/navnenyt");
         assert_eq!(list_page(JOBS, 3), "/job/side/3");
+    }
+
+    #[test]
+    fn topic_and_section_paths() {
+        let slug = Slug::parse("offentlig-it").unwrap();
+        assert_eq!(Listing::Section.path(&slug), "/sektion/offentlig-it");
+        assert_eq!(Listing::Topic.path(&slug), "/emne/offentlig-it");
+        assert_eq!(
+            list_page(&Listing::Topic.path(&slug), 2),
+            "/emne/offentlig-it/side/2"
+        );
+        assert_eq!(
+            Listing::Section.first_document(&slug),
+            "sections/offentlig-it/1.json"
+        );
     }
 
     #[test]

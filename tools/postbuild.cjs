@@ -29,7 +29,8 @@ const path = require('node:path');
 const rules = require('./lib/cdn-rules.cjs');
 const { inlineScripts, sha256Source, inlineThingsCspWouldBlock } = require('./lib/inline-scripts.cjs');
 const { COMPRESSIBLE, MIN_COMPRESS_BYTES, isPrecompressed, precompress, current } = require('./lib/precompress.cjs');
-const { trimWasm, trimGlue } = require('./lib/trim-wasm.cjs');
+const { trimWasm, trimGlue, WASM_OPT } = require('./lib/trim-wasm.cjs');
+const { minifyNames } = require('./lib/minify-names.cjs');
 
 const { HASHED_NAME, SHELL } = rules;
 // Marks a page the prerender wrote (src/handover.rs, DATA_ID).
@@ -126,15 +127,22 @@ async function shellStage(dist, base) {
   if (blocked.length) throw new Error(`index.html has ${blocked.join(', ')}, which the CSP would block`);
   shellScripts(html);
 
-  html = await minifyGlue(dist, html);
+  // The wasm first: renaming its imports and exports rewrites the glue, which terser then
+  // minifies (it renames the glue's `wasm` variable, which the rewriting looks for).
   const wasm = fs.readdirSync(dist).filter((f) => HASHED_NAME.test(f) && f.endsWith('_bg.wasm'));
   for (const f of wasm) {
     const trimmed = await trimWasm(path.join(dist, f));
+    const glueFile = path.join(dist, f.replace(/_bg\.wasm$/, '.js'));
+    const renamed = minifyNames(path.join(dist, f), fs.readFileSync(glueFile, 'utf8'));
+    fs.writeFileSync(glueFile, renamed.js);
+    html = updateIntegrity(html, path.basename(glueFile), renamed.js);
     html = updateIntegrity(html, f, fs.readFileSync(path.join(dist, f)));
     const counts = Object.entries(trimmed.stubbed).map(([p, n]) => `${n} ${p}`).join(', ');
     console.log(`postbuild: ${f}: ${kib(trimmed.before)} → ${kib(trimmed.after)} ` +
-      `(stubbed ${counts}, ${trimmed.exports} unused exports removed; wasm-opt -Oz)`);
+      `(stubbed ${counts}, ${trimmed.exports} unused exports removed; wasm-opt ${WASM_OPT.join(' ')}; ` +
+      `${renamed.imports} imports and ${renamed.exports} exports renamed)`);
   }
+  html = await minifyGlue(dist, html);
   fs.writeFileSync(path.join(dist, SHELL), html);
   fs.rmSync(indexPath);
   console.log(`postbuild: ${path.relative(process.cwd(), dist) || '.'}/${SHELL} is the shell every page is made from`);

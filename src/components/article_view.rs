@@ -3,10 +3,13 @@
 use leptos::prelude::*;
 
 use super::body::ArticleBody;
+use super::label::{Kicker, LabelLink};
 use super::media::Figure;
+use super::share::Share;
 use super::time::PublishedTime;
 use crate::format;
 use crate::model::Article;
+use crate::routes::{self, Listing};
 
 #[component]
 pub fn ArticleView(article: Article) -> impl IntoView {
@@ -18,7 +21,9 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         .updated
         .clone()
         .filter(|u| u.unix_seconds() > article.published.unix_seconds());
+    let share_title = article.headline.to_string();
     let Article {
+        slug,
         headline,
         section,
         lead,
@@ -30,7 +35,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     view! {
         <article class="article" aria-labelledby="article-title">
             <header class="article__header">
-                {section.filter(|s| !s.trim().is_empty()).map(|s| view! { <p class="kicker">{s}</p> })}
+                {section.map(|section| view! { <Kicker section /> })}
                 <h1 id="article-title" class="article__headline">{headline.to_string()}</h1>
                 {lead.filter(|l| !l.trim().is_empty()).map(|l| view! { <p class="article__lead">{l}</p> })}
                 <div class="article__meta">
@@ -40,6 +45,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
                         {updated.map(|u| view! { <span>"Opdateret " <PublishedTime at=u /></span> })}
                         <span>{reading_time}</span>
                     </p>
+                    <Share title=share_title path=routes::article(&slug) />
                 </div>
             </header>
             {image.map(|image| view! { <Figure image eager=true class="article__image" /> })}
@@ -48,7 +54,10 @@ pub fn ArticleView(article: Article) -> impl IntoView {
                 <footer class="article__footer">
                     <h2 class="article__tags-title">"Emner"</h2>
                     <ul class="tags">
-                        {tags.into_iter().map(|t| view! { <li class="tag">{t}</li> }).collect_view()}
+                        {tags
+                            .into_iter()
+                            .map(|label| view! { <li class="tag"><LabelLink label listing=Listing::Topic /></li> })
+                            .collect_view()}
                     </ul>
                 </footer>
             })}

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::label::Kicker;
 use super::load_more::{PagedItems, PagedList};
 use super::media::Picture;
 use super::time::PublishedTime;
@@ -16,7 +17,7 @@ pub fn TeaserCard(teaser: Teaser) -> impl IntoView {
         <article class="teaser">
             {teaser.image.map(|image| view! { <Picture image class="teaser__image" /> })}
             <div class="teaser__text">
-                {teaser.section.map(|s| view! { <p class="kicker">{s}</p> })}
+                {teaser.section.map(|section| view! { <Kicker section /> })}
                 <h2 class="teaser__headline">
                     <a href=href>{teaser.headline.to_string()}</a>
                 </h2>

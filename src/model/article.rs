@@ -6,7 +6,8 @@ use super::block::{word_count, Block};
 use super::dates::Timestamp;
 use super::decode::{DecodeError, Document};
 use super::image::Image;
-use super::json::{each, string, Obj, Path};
+use super::json::{each, Obj, Path};
+use super::label::Label;
 use super::lenient::{self, Lenient};
 use super::text::{quoted_for_message, Slug, Text};
 
@@ -14,14 +15,14 @@ use super::text::{quoted_for_message, Slug, Text};
 pub struct Article {
     pub slug: Slug,
     pub headline: Text,
-    pub section: Option<String>,
+    pub section: Option<Label>,
     pub lead: Option<String>,
     pub image: Option<Image>,
     pub authors: Vec<Author>,
     pub published: Timestamp,
     pub updated: Option<Timestamp>,
     pub body: Vec<Lenient<Block>>,
-    pub tags: Vec<String>,
+    pub tags: Vec<Label>,
     pub description: Option<String>,
 }
 
@@ -74,14 +75,14 @@ impl Document for Article {
         Ok(Self {
             slug: obj.parse("slug", Slug::parse)?,
             headline: obj.read("headline", Text::read)?,
-            section: obj.lenient_string("section"),
+            section: obj.lenient("section", Label::read),
             lead: obj.lenient_string("lead"),
             image: obj.lenient("image", Image::read),
             authors: obj.extras("authors", Author::read),
             published: obj.parse("published", Timestamp::parse)?,
             updated: obj.lenient_parse("updated", Timestamp::parse),
             body: each(&body[..body.len().min(MAX_BLOCKS)], &body_path, Block::read),
-            tags: obj.extras("tags", string),
+            tags: obj.extras("tags", Label::read),
             description: obj.lenient_string("description"),
         })
         .map(|mut article: Article| {
@@ -184,7 +185,7 @@ mod tests {
         );
         let a = decode::<Article>(doc.as_bytes()).unwrap().value;
         assert_eq!((a.image, a.lead), (None, None));
-        assert_eq!(a.tags, ["a"]);
+        assert_eq!(a.tags, [Label::named("a").unwrap()]);
         assert_eq!(a.authors.len(), 1);
     }
 

@@ -1,4 +1,5 @@
-//! Paged documents: every list that grows (article index, jobs, people news).
+//! Paged documents: every list that grows (article index, topics, sections, jobs, people
+//! news).
 
 use crate::json::Value;
 
@@ -20,6 +21,8 @@ pub struct Page<T> {
     pub total_items: u64,
     pub next: Option<String>,
     pub items: Vec<Lenient<T>>,
+    /// What the list is of, where the list has a name: a topic's or a section's ("Nokia").
+    pub name: Option<String>,
 }
 
 /// No page is ever rendered whole beyond this many entries: a backend that sends 10,000
@@ -68,6 +71,7 @@ impl<T: Item> Document for Page<T> {
             total_items: obj.uint("total_items", u64::MAX)?,
             next,
             items: read,
+            name: obj.lenient_string("name").filter(|n| !n.trim().is_empty()),
         })
     }
 

@@ -6,6 +6,7 @@ use super::dates::Timestamp;
 use super::decode::{DecodeError, Document};
 use super::image::Image;
 use super::json::{each, Obj, Path};
+use super::label::Label;
 use super::lenient::{self, Lenient};
 use super::page::{Item, Page};
 use super::text::{Slug, Text};
@@ -15,7 +16,7 @@ use super::text::{Slug, Text};
 pub struct Teaser {
     pub slug: Slug,
     pub headline: Text,
-    pub section: Option<String>,
+    pub section: Option<Label>,
     pub lead: Option<String>,
     pub published: Timestamp,
     pub image: Option<Image>,
@@ -27,7 +28,7 @@ impl Item for Teaser {
         Ok(Self {
             slug: obj.parse("slug", Slug::parse)?,
             headline: obj.read("headline", Text::read)?,
-            section: obj.lenient_string("section"),
+            section: obj.lenient("section", Label::read),
             lead: obj.lenient_string("lead"),
             published: obj.parse("published", Timestamp::parse)?,
             image: obj.lenient("image", Image::read),

@@ -81,7 +81,7 @@ impl Slug {
     pub fn derive(name: &str) -> Option<Self> {
         let mut out = String::with_capacity(name.len());
         let mut gap = false;
-        for c in name.chars().flat_map(char::to_lowercase) {
+        for c in name.chars().map(lower) {
             let ascii: &str = match c {
                 'a'..='z' | '0'..='9' => {
                     if gap && !out.is_empty() {
@@ -123,6 +123,16 @@ impl Slug {
             }
         }
         Slug::parse(&out).ok()
+    }
+}
+
+/// Lower case for the letters a slug keeps: ASCII and Latin-1 (À–Þ, which holds Æ, Ø and
+/// Å). By hand, because `char::to_lowercase` brings all of Unicode's case tables into the
+/// wasm (some 10 KB) for letters a slug drops anyway.
+fn lower(c: char) -> char {
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 32).unwrap_or(c),
+        _ => c,
     }
 }
 

@@ -2,18 +2,21 @@
 
 use leptos::prelude::*;
 
-use super::list_page::{list_main, ListPageSpec};
+use super::list_page::{list_main, ListPageSpec, ListText};
 use super::sidebar::Sidebar;
 use crate::components::region::Skeleton;
 use crate::components::teaser::ArticleList;
 use crate::model::Teaser;
 
 static FRONT: ListPageSpec<Teaser> = ListPageSpec {
-    title: "Forside",
-    heading: "Seneste nyt",
-    description: "Seneste nyt om it i Danmark: virksomheder, teknologi, karriere og navnenyt.",
+    text: ListText {
+        title: "Forside",
+        heading: "Seneste nyt",
+        description: "Seneste nyt om it i Danmark: virksomheder, teknologi, karriere og navnenyt.",
+        named: None,
+    },
     what: "Forsidens artikler",
-    list: |docs| docs.articles.clone(),
+    list: |docs, _| docs.articles.clone(),
     skeleton: || view! { <Skeleton shape="teaser" count=6 /> }.into_any(),
     key: |t| t.slug.to_string(),
     view: |list| view! { <ArticleList list /> }.into_any(),

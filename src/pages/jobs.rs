@@ -2,18 +2,21 @@
 
 use leptos::prelude::*;
 
-use super::list_page::{list_main, ListPageSpec};
+use super::list_page::{list_main, ListPageSpec, ListText};
 use super::sidebar::Sidebar;
 use crate::components::jobs::JobList;
 use crate::components::region::Skeleton;
 use crate::model::Job;
 
 static JOBS: ListPageSpec<Job> = ListPageSpec {
-    title: "Job",
-    heading: "Job",
-    description: "Ledige stillinger i den danske it-branche.",
+    text: ListText {
+        title: "Job",
+        heading: "Job",
+        description: "Ledige stillinger i den danske it-branche.",
+        named: None,
+    },
     what: "Jobopslagene",
-    list: |docs| docs.jobs.clone(),
+    list: |docs, _| docs.jobs.clone(),
     skeleton: || view! { <Skeleton shape="job" count=6 /> }.into_any(),
     key: |j| j.id.to_string(),
     view: |list| view! { <JobList list /> }.into_any(),

@@ -58,11 +58,12 @@ pub fn news_article(article: &Article, url: &str, image: Option<&str>, logo: &st
             .raw("logo", &logo)
             .end(),
     );
-    if let Some(section) = article.section.as_deref().filter(|s| !s.trim().is_empty()) {
-        data.text("articleSection", section);
+    if let Some(section) = &article.section {
+        data.text("articleSection", &section.name);
     }
     if !article.tags.is_empty() {
-        data.text("keywords", &article.tags.join(", "));
+        let names: Vec<&str> = article.tags.iter().map(|t| t.name.as_str()).collect();
+        data.text("keywords", &names.join(", "));
     }
     script_safe(&data.end())
 }

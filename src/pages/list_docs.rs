@@ -9,6 +9,7 @@
 //! page whose path is known, and each path learnt is kept.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -31,8 +32,8 @@ const MAX_HOPS: u32 = 50;
 pub struct ListDocs<T: Send + Sync + 'static> {
     api: Api,
     owner: Owner,
-    /// The route path of its first page: "/navnenyt".
-    root: &'static str,
+    /// The route path of its first page: "/navnenyt", "/emne/nokia".
+    root: Arc<str>,
     links: PageLinks,
     first: Lazy<Page<T>>,
     /// The page the list page starts at, when that is not page 1.
@@ -48,6 +49,7 @@ impl<T: Send + Sync + 'static> Clone for ListDocs<T> {
         Self {
             api: self.api.clone(),
             owner: self.owner.clone(),
+            root: self.root.clone(),
             links: self.links.clone(),
             ..*self
         }
@@ -56,17 +58,17 @@ impl<T: Send + Sync + 'static> Clone for ListDocs<T> {
 
 impl<T: Item + Clone + PartialEq + Send + Sync + 'static> ListDocs<T> {
     /// A list under the current owner (the app's).
-    pub fn new(api: Api, name: &'static str, root: &'static str, first_path: &'static str) -> Self {
+    pub fn new(api: Api, name: &str, root: &str, first_path: &str) -> Self {
         Self {
             links: PageLinks {
                 api: api.clone(),
-                name,
-                first_path,
+                name: name.into(),
+                first_path: first_path.into(),
                 links: StoredValue::new(Vec::new()),
             },
             api,
             owner: Owner::current().unwrap_or_default(),
-            root,
+            root: root.into(),
             first: Lazy::new(),
             deep: Lazy::new(),
             start: StoredValue::new(1),
@@ -76,19 +78,20 @@ impl<T: Item + Clone + PartialEq + Send + Sync + 'static> ListDocs<T> {
     }
 
     /// The route path of its first page: "/navnenyt".
-    pub fn root(&self) -> &'static str {
-        self.root
+    pub fn root(&self) -> &str {
+        &self.root
     }
 
     /// Page 1, shared by the list's own page and the sidebar.
     pub fn first(&self) -> Remote<Page<T>> {
-        let (api, path) = (self.api.clone(), self.links.first_path);
+        let (api, path) = (self.api.clone(), self.links.first_path.clone());
+        let key = path.to_string();
         self.first.get(
             &self.owner,
-            || Some(path.to_string()),
+            || Some(key),
             move || {
-                let api = api.clone();
-                async move { api.get(path).await }
+                let (api, path) = (api.clone(), path.clone());
+                async move { api.get(&path).await }
             },
         )
     }
@@ -167,13 +170,15 @@ impl<T: Item + Clone + PartialEq + Send + Sync + 'static> ListDocs<T> {
             out
         });
         let base = use_context::<SiteBase>().unwrap_or_default().0;
-        let root = self.root;
+        let root = self.root.clone();
+        let newer_href =
+            (start > 1).then(|| routes::join(&base, &routes::list_page(&root, start - 1)));
         let next_href = {
             let base = base.clone();
             Signal::derive(move || {
                 let after = start + pages.with(Vec::len) as u32 + 1;
                 next.with(Option::is_some)
-                    .then(|| routes::join(&base, &routes::list_page(root, after)))
+                    .then(|| routes::join(&base, &routes::list_page(&root, after)))
             })
         };
         let location = router::use_location();
@@ -184,8 +189,7 @@ impl<T: Item + Clone + PartialEq + Send + Sync + 'static> ListDocs<T> {
                 shown: Signal::derive(move || entries.with(Vec::len)),
                 total,
                 next_href,
-                newer_href: (start > 1)
-                    .then(|| routes::join(&base, &routes::list_page(root, start - 1))),
+                newer_href,
                 from_page: (start > 1).then_some(start),
                 state: self.state.watch(),
                 on_more: Callback::new(move |_| {
@@ -221,9 +225,9 @@ impl<T: Item + Clone + PartialEq + Send + Sync + 'static> ListDocs<T> {
                     this.state.set(MoreState::Idle);
                     relativize();
                     // Only while the reader is still on the list.
-                    let here = Route::of(&location.path_untracked()).kind();
-                    if here == Route::of(this.root).kind() {
-                        location.replace(&routes::list_page(this.root, page));
+                    let here = Route::of(&location.path_untracked()).list_root();
+                    if here.as_deref() == Some(&*this.root) {
+                        location.replace(&routes::list_page(&this.root, page));
                     }
                 }
                 Err(e) => this.state.set(MoreState::Failed(e)),
@@ -237,10 +241,10 @@ impl<T: Item + Clone + PartialEq + Send + Sync + 'static> ListDocs<T> {
 #[derive(Clone)]
 struct PageLinks {
     api: Api,
-    /// Names the list's page links in the handover: "articles", "jobs", "people".
-    name: &'static str,
+    /// Names the list's page links in the handover: "articles", "jobs", "topics/nokia".
+    name: Arc<str>,
     /// Page 1's document path, as docs/api.md gives it.
-    first_path: &'static str,
+    first_path: Arc<str>,
     /// Page number to document path, for the pages after the first, in page order. A
     /// sorted Vec, not a BTreeMap: a list has tens of pages, and a map type of its own
     /// cost about 5 KB of wasm.
@@ -273,7 +277,7 @@ impl PageLinks {
         if let Some(path) = self.get(page) {
             return Some(path);
         }
-        let path = handover::page_path(self.name, page)?;
+        let path = handover::page_path(&self.name, page)?;
         self.insert(page, path.clone());
         Some(path)
     }

@@ -1,5 +1,6 @@
-//! The list pages (the front page, people news, jobs): one shape, each page saying only what
-//! differs: its list, its title and description, its skeleton and its item view. Page `n`
+//! The list pages (the front page, topics and sections, people news, jobs): one shape, each
+//! page saying only what differs: its list, its title and description, its skeleton and its
+//! item view. Page `n`
 //! of a list is `/…/side/n`, a page of its own for readers without script and for crawlers;
 //! with script, "Vis flere" appends the next page in place.
 
@@ -19,19 +20,29 @@ use crate::routes;
 
 /// What one list page says about itself.
 pub struct ListPageSpec<T: Send + Sync + 'static> {
+    pub text: ListText,
+    /// What failed, as a sentence subject: "Navnenyt".
+    pub what: &'static str,
+    /// The list it shows: the route's (a topic page's topic).
+    pub list: fn(&SharedDocs, &Route) -> ListDocs<T>,
+    pub skeleton: fn() -> AnyView,
+    /// An entry's identity, so a page boundary that moved shows no entry twice.
+    pub key: fn(&T) -> String,
+    pub view: fn(PagedList<T>) -> AnyView,
+}
+
+/// A list page's words. Apart from the generic spec, so the code that uses them is in the
+/// wasm once, not once per kind of entry.
+pub struct ListText {
     /// The `<title>` of its first page, before " – Tidende": "Forside".
     pub title: &'static str,
     /// Its one `h1`: "Seneste nyt".
     pub heading: &'static str,
     pub description: &'static str,
-    /// What failed, as a sentence subject: "Navnenyt".
-    pub what: &'static str,
-    /// The list it shows.
-    pub list: fn(&SharedDocs) -> ListDocs<T>,
-    pub skeleton: fn() -> AnyView,
-    /// An entry's identity, so a page boundary that moved shows no entry twice.
-    pub key: fn(&T) -> String,
-    pub view: fn(PagedList<T>) -> AnyView,
+    /// For a list of a topic or a section: what it is ("Emne"), shown above the heading,
+    /// which is then the list's name from its document (`title` and `heading` stand while
+    /// it loads), and its description from the name.
+    pub named: Option<Named>,
 }
 
 /// The page's `main`: heading, the list from the page the route names, "Vis flere". A
@@ -41,28 +52,23 @@ pub fn list_main<T>(spec: &'static ListPageSpec<T>) -> impl IntoView
 where
     T: Item + Clone + PartialEq + Send + Sync + 'static,
 {
-    let list = (spec.list)(&expect_context::<SharedDocs>());
-    let page = Route::of(&router::use_location().path_untracked()).page();
-    let start = list.start_for(page);
-    let root = list.root();
+    let route = Route::of(&router::use_location().path_untracked());
+    let list = (spec.list)(&expect_context::<SharedDocs>(), &route);
+    let start = list.start_for(route.page());
+    let root = list.root().to_string();
     let doc = list.start_doc(start);
     let state = doc.state();
-    let (title, description) = if start > 1 {
-        (
-            format!("{}, side {start}", spec.heading),
-            format!("{} Side {start}.", spec.description),
-        )
-    } else {
-        (spec.title.to_string(), spec.description.to_string())
-    };
-    // The front page stands for the site in search engines.
-    let json_ld = (root == routes::FRONT && start == 1)
-        .then(|| json_ld::website(&config::page_url(routes::FRONT), spec.description));
+    let text = &spec.text;
     let content = move || {
         let load = state.get();
-        // A page past the end of the list is not found, as a page; anything else is in the
-        // list's region.
-        if matches!(&load, Load::Failed(e) if e.is_not_found() && start > 1) {
+        let name = match &load {
+            Load::Ready(first) => first.name.clone(),
+            _ => None,
+        };
+        // A page past the end of the list (or a topic that has none) is not found, as a
+        // page; anything else is in the list's region.
+        if matches!(&load, Load::Failed(e) if e.is_not_found() && (start > 1 || text.named.is_some()))
+        {
             return view! { <NotFound title="Siden findes ikke" /> }.into_any();
         }
         let region = match load {
@@ -73,13 +79,7 @@ where
             }
         };
         view! {
-            <PageMeta
-                title=title.clone()
-                description=description.clone()
-                path=routes::list_page(root, start)
-                json_ld=json_ld.clone()
-            />
-            <h1 class="page-title">{spec.heading}</h1>
+            {list_head(text, name, &root, start)}
             {region}
         }
         .into_any()
@@ -89,4 +89,42 @@ where
             {content}
         </main>
     }
+}
+
+/// What a topic or section page says of itself, beyond its name.
+pub struct Named {
+    /// "Emne", "Sektion".
+    pub kind: &'static str,
+    /// Its description, from its name.
+    pub describe: fn(&str) -> String,
+}
+
+/// The page's head, kicker and heading: for page `start` of the list at `root`, and for
+/// a named list with its `name` once its document is in.
+fn list_head(text: &'static ListText, name: Option<String>, root: &str, start: u32) -> AnyView {
+    let (title, heading, description) = match (name, &text.named) {
+        (Some(name), Some(named)) => (name.clone(), name.clone(), (named.describe)(&name)),
+        _ => (
+            text.title.to_string(),
+            text.heading.to_string(),
+            text.description.to_string(),
+        ),
+    };
+    let (title, description) = if start > 1 {
+        (
+            format!("{heading}, side {start}"),
+            format!("{description} Side {start}."),
+        )
+    } else {
+        (title, description)
+    };
+    // The front page stands for the site in search engines.
+    let json_ld = (root == routes::FRONT && start == 1)
+        .then(|| json_ld::website(&config::page_url(routes::FRONT), text.description));
+    view! {
+        <PageMeta title description path=routes::list_page(root, start) json_ld />
+        {text.named.as_ref().map(|n| view! { <p class="kicker page-kicker">{n.kind}</p> })}
+        <h1 class="page-title">{heading}</h1>
+    }
+    .into_any()
 }

@@ -6,6 +6,7 @@ pub mod jobs;
 pub mod json_ld;
 pub mod list_docs;
 pub mod list_page;
+pub mod listed;
 pub mod meta;
 pub mod not_found;
 pub mod people;

@@ -8,18 +8,19 @@ use std::path::Path;
 use time::OffsetDateTime;
 
 use super::feeds::{self, Channel, Enclosure, Item, FEED_ITEMS};
-use super::plan::{Backend, Plan};
+use super::plan::{Backend, Plan, MAX_LIST_PAGES};
 use super::sitemaps::{self, News, Url};
 use crate::api::paths;
 use crate::config;
-use crate::model::{decode_value, Article, Teaser};
-use crate::routes;
+use crate::model::{decode_value, Article, Page, Slug, Teaser};
+use crate::routes::{self, Listing};
 
 /// What was written, for the report.
 #[derive(Debug, Default)]
 pub struct Written {
     pub files: Vec<String>,
     pub feed_items: usize,
+    pub section_feeds: usize,
     pub sitemap_urls: usize,
     pub news_urls: usize,
 }
@@ -58,6 +59,43 @@ pub fn write(
         &mut written,
     )?;
     written.feed_items = items.len();
+
+    // A feed per section: its newest articles, as its section documents list them.
+    for (listing, label) in &plan.listed {
+        if *listing != Listing::Section {
+            continue;
+        }
+        let teasers = listed_teasers(backend, *listing, &label.slug);
+        let items: Vec<Item> = teasers
+            .iter()
+            .take(FEED_ITEMS)
+            .map(|teaser| item(backend, teaser, site, api, media_dir.as_deref()))
+            .collect();
+        let file = section_feed(&label.slug);
+        let self_url = format!("{site}{file}");
+        let page_url = format!(
+            "{site}{}",
+            listing.path(&label.slug).trim_start_matches('/')
+        );
+        let title = format!("Tidende – {}", label.name);
+        let description = format!("Seneste nyt fra sektionen {} på Tidende.", label.name);
+        let channel = Channel {
+            title: &title,
+            link: &page_url,
+            description: &description,
+            self_url: &self_url,
+        };
+        if let Some(dir) = dist.join(&file).parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        write_file(
+            dist,
+            &file,
+            &feeds::rss(&channel, &items, now),
+            &mut written,
+        )?;
+        written.section_feeds += 1;
+    }
 
     // Every prerendered page, as the files on disk have them (a publish hook's run renders a
     // few pages, and the sitemap still lists them all).
@@ -108,6 +146,44 @@ pub fn write(
     Ok(written)
 }
 
+/// A section's feed, under its page: `sektion/mobil/feed.xml`.
+pub fn section_feed(slug: &Slug) -> String {
+    format!(
+        "{}/feed.xml",
+        Listing::Section.path(slug).trim_start_matches('/')
+    )
+}
+
+/// The articles of a topic or section, newest first, from the documents the plan walked
+/// (each article once).
+fn listed_teasers(backend: &mut Backend, listing: Listing, slug: &Slug) -> Vec<Teaser> {
+    let mut teasers: Vec<Teaser> = Vec::new();
+    let mut path = listing.first_document(slug);
+    for _ in 0..MAX_LIST_PAGES {
+        let Some(page) = backend
+            .fetch(&path)
+            .ok()
+            .and_then(|v| decode_value::<Page<Teaser>>(&v).ok())
+            .map(|d| d.value)
+        else {
+            break;
+        };
+        for teaser in page.entries() {
+            if !teasers.iter().any(|t| t.slug == teaser.slug) {
+                teasers.push(teaser.clone());
+            }
+        }
+        if teasers.len() >= FEED_ITEMS {
+            break;
+        }
+        match page.next {
+            Some(next) => path = next,
+            None => break,
+        }
+    }
+    teasers
+}
+
 /// A feed item for `teaser`, from its article if the backend has it (tags, description),
 /// else from the teaser alone.
 fn item(
@@ -151,7 +227,9 @@ fn item(
             .as_ref()
             .and_then(|a| a.summary().map(str::to_string))
             .or_else(|| teaser.lead.clone()),
-        categories: article.map(|a| a.tags).unwrap_or_default(),
+        categories: article
+            .map(|a| a.tags.into_iter().map(|t| t.name).collect())
+            .unwrap_or_default(),
         enclosure,
     }
 }

@@ -18,6 +18,9 @@ pub mod xml;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::model::Label;
+use crate::router::Route;
+use crate::routes::Listing;
 use plan::{Backend, Plan, Stop};
 use source::Source;
 use template::Template;
@@ -101,8 +104,8 @@ impl Report {
         );
         match &self.findable {
             Ok(w) if !w.files.is_empty() => lines.push(format!(
-                "prerender: feed.xml ({} articles), sitemap.xml ({} pages), sitemap-news.xml ({} of the last two days), robots.txt",
-                w.feed_items, w.sitemap_urls, w.news_urls
+                "prerender: feed.xml ({} articles) and {} section feeds, sitemap.xml ({} pages), sitemap-news.xml ({} of the last two days), robots.txt",
+                w.feed_items, w.section_feeds, w.sitemap_urls, w.news_urls
             )),
             Ok(_) => {}
             Err(why) => lines.push(format!("prerender: error: {why}")),
@@ -184,8 +187,9 @@ pub fn run(options: &Options) -> Result<Report, String> {
     for route in &routes {
         // A panic is a bug, not bad input (which is a failure in the report); still, it must
         // cost one page, not the build. The panic hook has printed it.
+        let feed = section_feed_link(route, &origin, &plan.listed);
         let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            render::page(&mut backend, &template, &api, route)
+            render::page(&mut backend, &template, &api, route, &feed)
         }));
         let (html, failure) = match rendered {
             Ok(Ok(html)) => (html, None),
@@ -227,6 +231,25 @@ pub fn run(options: &Options) -> Result<Report, String> {
     report.requests = backend.requests;
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+/// A section page names its own feed too (findable.rs writes it), marked as the page's
+/// own tags are: the app takes it out on the first navigation, as a feed link is for feed
+/// readers and crawlers, which read the page as served.
+fn section_feed_link(route: &str, origin: &str, listed: &[(Listing, Label)]) -> String {
+    let Route::Listed { listing, slug, .. } = Route::of(route) else {
+        return String::new();
+    };
+    let label = listed.iter().find(|(l, x)| *l == listing && x.slug == slug);
+    match label {
+        Some((Listing::Section, label)) if !origin.is_empty() => format!(
+            r#"<link {} rel="alternate" type="application/rss+xml" title="{}" href="{}">"#,
+            crate::pages::meta::MARK,
+            xml::escape(&format!("Tidende – {}", label.name)),
+            findable::section_feed(&slug)
+        ),
+        _ => String::new(),
+    }
 }
 
 /// The file a route's page is written to: `/navnenyt` → `navnenyt.html`, served at

@@ -1,5 +1,6 @@
 //! Which pages the site has, walked from the backend's lists: every page of the article
-//! index and every article it lists, every page of people news and of the job listings.
+//! index and every article it lists, every page of each topic and section those articles
+//! name, every page of people news and of the job listings.
 //! The documents fetched on the way are kept for the rendering.
 
 use std::cell::RefCell;
@@ -11,8 +12,8 @@ use crate::json::Value;
 use super::source::Source;
 use crate::api::{paths, ApiError};
 use crate::handover::Store;
-use crate::model::{decode_value, Item, Page, Teaser};
-use crate::routes;
+use crate::model::{decode_value, Article, Item, Label, Page, Teaser};
+use crate::routes::{self, Listing};
 
 /// No list is walked beyond this many pages (a million entries at 100 a page): a backend
 /// whose `next` links never end must not keep the build going for ever.
@@ -57,7 +58,7 @@ impl Backend {
 /// Where a walk stopped early, and why.
 #[derive(Debug)]
 pub struct Stop {
-    pub list: &'static str,
+    pub list: String,
     pub page: u32,
     pub reason: String,
 }
@@ -69,6 +70,8 @@ pub struct Plan {
     pub stops: Vec<Stop>,
     /// Every article the index lists, each once, newest first: for the feed and sitemaps.
     pub articles: Vec<Teaser>,
+    /// Every topic and section those articles name, each once (by slug), in the order met.
+    pub listed: Vec<(Listing, Label)>,
 }
 
 impl Plan {
@@ -82,6 +85,8 @@ impl Plan {
             .map(|t| routes::article(&t.slug))
             .collect();
         plan.routes.extend(articles);
+        let teasers = plan.articles.clone();
+        plan.labels(backend, &teasers);
         plan.list::<crate::model::PeopleNewsEntry>(
             backend,
             "people",
@@ -102,7 +107,53 @@ impl Plan {
                 plan.routes.push(route.clone());
             }
         }
+        // The articles' topics and sections list them too.
+        let changed: Vec<Teaser> = plan
+            .articles
+            .iter()
+            .filter(|t| routes.contains(&routes::article(&t.slug)))
+            .cloned()
+            .collect();
+        plan.labels(backend, &changed);
         plan
+    }
+
+    /// The topics and sections of `articles` (their sections from the teasers and the
+    /// articles, their tags from the articles), and every page of each.
+    fn labels(&mut self, backend: &mut Backend, articles: &[Teaser]) {
+        let mut found: Vec<(Listing, Label)> = Vec::new();
+        let mut add = |listing: Listing, label: Label| {
+            if !found
+                .iter()
+                .any(|(l, x)| *l == listing && x.slug == label.slug)
+            {
+                found.push((listing, label));
+            }
+        };
+        for teaser in articles {
+            let article = backend
+                .fetch(&paths::article(&teaser.slug))
+                .ok()
+                .and_then(|v| decode_value::<Article>(&v).ok())
+                .map(|d| d.value);
+            let section = article.as_ref().and_then(|a| a.section.clone());
+            if let Some(section) = section.or_else(|| teaser.section.clone()) {
+                add(Listing::Section, section);
+            }
+            for tag in article.map(|a| a.tags).unwrap_or_default() {
+                add(Listing::Topic, tag);
+            }
+        }
+        for (listing, label) in &found {
+            let name = format!("{}/{}", listing.documents(), label.slug);
+            self.list::<Teaser>(
+                backend,
+                &name,
+                &listing.path(&label.slug),
+                &listing.first_document(&label.slug),
+            );
+        }
+        self.listed.extend(found);
     }
 
     /// The article index's pages, and the articles they list.
@@ -123,7 +174,7 @@ impl Plan {
     fn list<T: Item>(
         &mut self,
         backend: &mut Backend,
-        name: &'static str,
+        name: &str,
         root: &str,
         first: &str,
     ) -> Vec<Page<T>> {
@@ -171,7 +222,11 @@ impl Plan {
         pages
     }
 
-    fn stop(&mut self, list: &'static str, page: u32, reason: String) {
-        self.stops.push(Stop { list, page, reason });
+    fn stop(&mut self, list: &str, page: u32, reason: String) {
+        self.stops.push(Stop {
+            list: list.to_string(),
+            page,
+            reason,
+        });
     }
 }

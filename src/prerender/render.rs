@@ -33,12 +33,13 @@ impl std::fmt::Display for Failure {
     }
 }
 
-/// The whole page for `route`, or why there is none.
+/// The whole page for `route`, or why there is none; `extra_head` goes after its tags.
 pub fn page(
     backend: &mut Backend,
     template: &Template,
     api_base: &str,
     route: &str,
+    extra_head: &str,
 ) -> Result<String, Failure> {
     for _ in 0..MAX_PASSES {
         let (body, head, rendering) = render(backend, api_base, route);
@@ -54,7 +55,7 @@ pub fn page(
         }
         let (title, tags) = head.unwrap_or_default();
         return Ok(template.page(
-            &meta::head_html(&title, &tags),
+            &format!("{}{extra_head}", meta::head_html(&title, &tags)),
             &body,
             &rendering.block_text(),
         ));
