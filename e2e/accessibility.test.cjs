@@ -1,7 +1,8 @@
 // Accessibility on the release build: axe-core finds no WCAG 2.2 A/AA violation on any
-// page, at phone and desktop widths, light and dark; and a reader with only a keyboard
-// can skip to the content, use the navigation, reach the article's and the sidebar's
-// links, and press "Vis flere".
+// page (topic and section pages too, and the article with its share row in use), at phone
+// and desktop widths, light and dark; and a reader with only a keyboard can skip to the
+// content, use the navigation, reach the article's and the sidebar's links, press "Vis
+// flere", share the article and follow its tags.
 'use strict';
 const fs = require('node:fs');
 const { test } = require('node:test');
@@ -14,6 +15,13 @@ const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const site = servedSite();
+
+// The topic and section pages, besides every route of PAGES.
+const LISTED = [
+  { path: '/emne/nokia', ready: 'main .teaser-list .teaser' },
+  { path: '/emne/nokia/side/2', ready: 'main .teaser-list .teaser' },
+  { path: '/sektion/mobil', ready: 'main .teaser-list .teaser' },
+];
 
 // Runs axe in the page. Evaluated through the DevTools protocol, so the page's CSP (which
 // rightly forbids injected scripts) does not stand in the way.
@@ -33,13 +41,25 @@ async function axe(page) {
 for (const width of [375, 1280]) {
   for (const colorScheme of ['light', 'dark']) {
     test(`axe: no WCAG 2.2 AA violations at ${width}px, ${colorScheme}`, async () => {
-      const page = await watchedPage(site.browser, { viewport: { width, height: 900 }, colorScheme });
-      for (const { path, ready } of PAGES) {
+      const page = await watchedPage(site.browser, {
+        viewport: { width, height: 900 },
+        colorScheme,
+        permissions: ['clipboard-read', 'clipboard-write'],
+      });
+      for (const { path, ready } of [...PAGES, ...LISTED]) {
         await page.goto(site.url + path);
         await settled(page, ready);
         const violations = await axe(page);
         assert.deepEqual(violations, [], `${path} at ${width}px ${colorScheme}:\n${JSON.stringify(violations, null, 2)}`);
       }
+      // The article with its share row in use: "Del" pressed, its status line saying so.
+      await page.goto(site.url + SEED);
+      await page.waitForSelector('html[data-app="hydrated"]');
+      await settled(page, 'main article h1');
+      await page.click('main article .share__button');
+      await page.waitForFunction(() => document.querySelector('main article .share__status')?.textContent === 'Linket er kopieret');
+      const violations = await axe(page);
+      assert.deepEqual(violations, [], `${SEED} after "Del" at ${width}px ${colorScheme}:\n${JSON.stringify(violations, null, 2)}`);
       assert.deepEqual(page.problems, []);
       await page.context().close();
     });
@@ -59,6 +79,7 @@ const focused = (page) =>
       inAside: !!el?.closest('aside'),
       inArticle: !!el?.closest('main article'),
       inNav: !!el?.closest('nav'),
+      inShare: !!el?.closest('.share'),
       outline: style ? style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 : false,
     };
   });
@@ -122,6 +143,48 @@ test('keyboard only: skip link, navigation, article, sidebar, Vis flere', async 
   f = await tabUntil(page, (x) => x.inNav && x.href === '/job', 10);
   await page.keyboard.press('Enter');
   await page.waitForURL(site.url + '/job');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('keyboard only: the share row, the tags, and "Vis flere" on a topic page', async () => {
+  const page = await watchedPage(site.browser, { viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(site.url + SEED);
+  await page.waitForSelector('html[data-app="hydrated"]');
+  await settled(page, 'main article h1');
+
+  // From the content: the kicker, then the share row's stops, each showing its focus.
+  await page.focus('#indhold');
+  let f = await tabUntil(page, (x) => x.inArticle);
+  assert.deepEqual([f.text, f.href], ['Mobil', '/sektion/mobil'], 'the kicker comes first');
+  f = await tabUntil(page, (x) => x.inShare, 6);
+  const stops = [];
+  for (; f.inShare; f = await focused(page)) {
+    assert.ok(f.outline, `"${f.text}" shows its focus`);
+    stops.push(`${f.tag} ${f.text}`);
+    await page.keyboard.press('Tab');
+  }
+  assert.deepEqual([...stops].sort(), ['a E-mail', 'a LinkedIn', 'button Del'], 'each of the row, once');
+  // Back to the button, and Enter presses it; the status line says it was copied.
+  for (let i = stops.length - stops.indexOf('button Del'); i > 0; i--) await page.keyboard.press('Shift+Tab');
+  assert.equal((await focused(page)).text, 'Del');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('main article .share__status')?.textContent === 'Linket er kopieret');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), site.url + SEED);
+  assert.equal((await focused(page)).text, 'Del', 'focus stays on "Del"');
+
+  // On to the tags under the article; Enter follows one, to the topic page, in place.
+  f = await tabUntil(page, (x) => x.inArticle && x.href === '/emne/nokia');
+  assert.ok(f.outline, 'a tag shows its focus');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(site.url + '/emne/nokia');
+  await settled(page, 'main .teaser-list .teaser');
+  f = await focused(page);
+  assert.equal(f.id, 'indhold', 'after navigating, focus starts at the new main');
+  f = await tabUntil(page, (x) => x.text === 'Vis flere');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('main .teaser-list .teaser').length === 3);
+  assert.equal(new URL(page.url()).pathname, '/emne/nokia/side/2');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
