@@ -8,7 +8,7 @@
 // The app's routes other than "/" (src/router.rs, src/routes.rs), as _redirects paths:
 // a page the build did not prerender (an article published since) gets the shell.
 // e2e/cdn.test.cjs checks that this list still matches the router.
-const PAGE_ROUTES = ['artikel/*', 'navnenyt', 'navnenyt/side/*', 'job', 'job/side/*', 'side/*'];
+const PAGE_ROUTES = ['artikel/*', 'emne/*', 'sektion/*', 'navnenyt', 'navnenyt/side/*', 'job', 'job/side/*', 'side/*'];
 // The prerendered pages of those routes that are single files (the others are under the
 // splats above): `/navnenyt` is served from navnenyt.html.
 const PAGE_FILES = ['navnenyt.html', 'job.html'];
