@@ -234,8 +234,9 @@ pub fn run(options: &Options) -> Result<Report, String> {
 }
 
 /// A section page names its own feed too (findable.rs writes it), marked as the page's
-/// own tags are: the app takes it out on the first navigation, as a feed link is for feed
-/// readers and crawlers, which read the page as served.
+/// own tags are, so the app takes it out with them when it takes the page over (its head
+/// has no feed links of its own: they cost wasm, and feed readers and crawlers read the
+/// page as served, where the link is).
 fn section_feed_link(route: &str, origin: &str, listed: &[(Listing, Label)]) -> String {
     let Route::Listed { listing, slug, .. } = Route::of(route) else {
         return String::new();

@@ -57,9 +57,9 @@ function contentSecurityPolicy(scriptHashes, backendOrigins = []) {
 }
 
 const isPrecompressed = (rel) => rel.endsWith('.br') || rel.endsWith('.gz');
-// A prerendered page under one of the splat routes (`artikel/x.html`, `side/2.html`).
-const underPageRoute = (f) =>
-  PAGE_ROUTES.some((r) => r.endsWith('/*') && f.startsWith(r.slice(0, -1)) && !f.slice(r.length - 1).includes('/'));
+// A file under one of the splat routes (`artikel/x.html`, `side/2.html`, and at any depth,
+// as a splat matches it: `sektion/mobil/side/2.html`, `sektion/mobil/feed.xml`).
+const underPageRoute = (f) => PAGE_ROUTES.some((r) => r.endsWith('/*') && f.startsWith(r.slice(0, -1)));
 
 // The Cache-Control rules: [pattern relative to the site root, value, comment], so that
 // every file of the dist matches exactly one of them, and no path matches two (Netlify and
