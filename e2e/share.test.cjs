@@ -9,7 +9,7 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { watchedPage } = require('./lib/browser.cjs');
 const { servedSite } = require('./lib/served-site.cjs');
-const { SEED, settled } = require('./lib/site.cjs');
+const { SEED, settled, seedArticle } = require('./lib/site.cjs');
 
 const site = servedSite();
 const SEED_HEADLINE =
@@ -18,16 +18,6 @@ const OTHER = '/artikel/nokias-nye-fremtid-globalt-iot-netvaerk';
 const OTHER_HEADLINE = 'Er dette Nokias nye fremtid? Er på trapperne med globalt sammenbundet IoT-netværk';
 const COPIED = 'Linket er kopieret';
 const CLIPBOARD = ['clipboard-read', 'clipboard-write'];
-
-// The seed article with the app live, and a marker that only survives in-place navigation.
-async function seedArticle(options = {}) {
-  const page = await watchedPage(site.browser, { viewport: { width: 1280, height: 900 }, ...options });
-  await page.goto(site.url + SEED);
-  await page.waitForSelector('html[data-app="hydrated"]');
-  await settled(page, 'main article h1');
-  await page.evaluate(() => { window.__sameDocument = true; });
-  return page;
-}
 
 const status = (page) => page.locator('main article .share__status').textContent();
 
@@ -49,7 +39,7 @@ async function shareLinks(page) {
 }
 
 test('the share row: LinkedIn and e-mail carry the article\'s address and headline, "Del" shows once the app is live', async () => {
-  const page = await seedArticle();
+  const page = await seedArticle(site);
   const row = page.locator('main article .share');
   assert.equal(await row.getAttribute('role'), 'group');
   assert.equal(await row.getAttribute('aria-label'), 'Del artiklen');
@@ -88,7 +78,7 @@ test('the share row: LinkedIn and e-mail carry the article\'s address and headli
 });
 
 test('without Web Share, "Del" copies the page\'s address and says so', async () => {
-  const page = await seedArticle({ permissions: CLIPBOARD });
+  const page = await seedArticle(site, { permissions: CLIPBOARD });
   assert.equal(await page.evaluate(() => typeof navigator.share), 'undefined', 'headless Chromium has no Web Share');
   await page.evaluate(() => navigator.clipboard.writeText('noget andet'));
   await page.click('main article .share__button');

@@ -10,7 +10,7 @@ const assert = require('node:assert/strict');
 const http = require('node:http');
 const { watchedPage } = require('./lib/browser.cjs');
 const { servedSite } = require('./lib/served-site.cjs');
-const { SEED, settled } = require('./lib/site.cjs');
+const { SEED, settled, seedArticle, followAddedLink } = require('./lib/site.cjs');
 
 const site = servedSite();
 
@@ -98,15 +98,6 @@ async function assertKicker(page, kind) {
   );
 }
 
-// Opens the seed article, hydrated, with a marker that only survives in-place navigation.
-async function seedArticle(options = {}) {
-  const page = await watchedPage(site.browser, { viewport: { width: 1280, height: 900 }, ...options });
-  await page.goto(site.url + SEED);
-  await page.waitForSelector('html[data-app="hydrated"]');
-  await settled(page, 'main article h1');
-  await page.evaluate(() => { window.__sameDocument = true; });
-  return page;
-}
 
 // From a list page's first page: "Vis flere" appends the rest in place, and the address
 // names the last page shown; the whole list is then `all`.
@@ -149,7 +140,7 @@ async function pageTwo(page, { root, name, kind, all }) {
 test('the seed article\'s tag "Nokia" leads to the topic page in place; "Vis flere" pages on', async () => {
   const nokia = await expectedList('topic', 'Nokia');
   assert.equal(nokia.length, 3, `the sample has three Nokia stories: ${nokia}`);
-  const page = await seedArticle();
+  const page = await seedArticle(site);
 
   // The tags: a list under "Emner", each a link to its topic page.
   assert.equal(await content(page, 'main article .article__tags-title'), 'Emner');
@@ -182,7 +173,7 @@ test('the seed article\'s tag "Nokia" leads to the topic page in place; "Vis fle
 });
 
 test('every tag of the seed article leads to a prerendered topic page named like the tag', async () => {
-  const page = await seedArticle();
+  const page = await seedArticle(site);
   const tags = await page.locator('main article .tags .tag a').evaluateAll((as) => as.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
   assert.ok(tags.length >= 4, JSON.stringify(tags));
   for (const [name, href] of tags) {
@@ -200,7 +191,7 @@ test('every tag of the seed article leads to a prerendered topic page named like
 test('the seed article\'s kicker "Mobil" leads to the section page in place; "Vis flere" pages on', async () => {
   const mobil = await expectedList('section', 'Mobil');
   assert.equal(mobil.length, 3, `the sample has three stories in Mobil: ${mobil}`);
-  const page = await seedArticle();
+  const page = await seedArticle(site);
   const kicker = page.locator('main article .kicker a');
   assert.equal(await kicker.textContent(), 'Mobil');
   assert.equal(await kicker.getAttribute('href'), '/sektion/mobil');
@@ -359,17 +350,10 @@ test('a topic or section that does not exist is not found, served as a page', as
 });
 
 test('a topic or section that does not exist is not found, client-side', async () => {
-  const page = await seedArticle();
+  const page = await seedArticle(site);
   const failed = failures(page);
   for (const [path, doc] of UNKNOWN) {
-    await page.evaluate((h) => {
-      const a = document.createElement('a');
-      a.href = h;
-      a.id = 'to-unknown';
-      a.textContent = 'Et emne, der ikke findes';
-      document.querySelector('main').append(a);
-    }, path);
-    await page.click('#to-unknown');
+    await followAddedLink(page, path, 'Et emne, der ikke findes');
     await page.waitForURL(site.url + path);
     await assertNotFound(page, path);
     assert.equal(await page.evaluate(() => window.__sameDocument), true, `${path}: in place`);

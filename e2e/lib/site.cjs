@@ -45,4 +45,29 @@ async function withoutPrerender(page, siteUrl, publicUrl = '/') {
   );
 }
 
-module.exports = { SEED, PAGES, REGIONS, settled, withoutPrerender };
+// The seed article, hydrated and settled, with a marker (`window.__sameDocument`) that only
+// survives in-place navigation.
+async function seedArticle(site, options = {}) {
+  const { watchedPage } = require('./browser.cjs');
+  const page = await watchedPage(site.browser, { viewport: { width: 1280, height: 900 }, ...options });
+  await page.goto(site.url + SEED);
+  await page.waitForSelector('html[data-app="hydrated"]');
+  await settled(page, 'main article h1');
+  await page.evaluate(() => { window.__sameDocument = true; });
+  return page;
+}
+
+// Adds a link to `href` to the page's main and clicks it, as a reader following a link
+// the page does not have (yet) would.
+async function followAddedLink(page, href, text = 'En anden side') {
+  await page.evaluate(([h, t]) => {
+    const a = document.createElement('a');
+    a.href = h;
+    a.id = 'added-link';
+    a.textContent = t;
+    document.querySelector('main').append(a);
+  }, [href, text]);
+  await page.click('#added-link');
+}
+
+module.exports = { SEED, PAGES, REGIONS, settled, withoutPrerender, seedArticle, followAddedLink };
