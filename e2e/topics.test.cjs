@@ -114,6 +114,10 @@ async function showMore(page, root, all) {
   assert.equal(await text(page, 'main .load-more__count'), `Viser ${all.length} af ${all.length} artikler`);
 }
 
+// A topic page's title is its name; a section's says so (a tag and a section may share a
+// name: "Cloud").
+const titled = (kind, name) => (kind === 'Sektion' ? `Sektion: ${name}` : name);
+
 // Page 2 opened on its own (a reload of where "Vis flere" left the address): prerendered,
 // its own entries, a way back to the first page, which the app then shows in place.
 async function pageTwo(page, { root, name, kind, all }) {
@@ -123,7 +127,7 @@ async function pageTwo(page, { root, name, kind, all }) {
   await page.waitForSelector('html[data-app="hydrated"]');
   assert.equal(await text(page, 'main h1'), name);
   await assertKicker(page, kind);
-  assert.equal(await page.title(), `${name}, side 2 – Tidende`);
+  assert.equal(await page.title(), `${titled(kind, name)}, side 2 – Tidende`);
   assert.deepEqual(await listed(page), all.slice(2), 'page 2 holds what page 1 does not');
   const newer = page.locator('main .load-more__newer a');
   assert.equal(await newer.getAttribute('href'), root, 'a link back to the newer ones');
@@ -134,7 +138,7 @@ async function pageTwo(page, { root, name, kind, all }) {
   assert.deepEqual(await listed(page), all.slice(0, 2));
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'back to page 1 in place');
   assert.equal(await page.locator('main .load-more__newer').count(), 0, 'page 1 has nothing newer');
-  await page.waitForFunction((t) => document.title === t, `${name} – Tidende`);
+  await page.waitForFunction((t) => document.title === t, `${titled(kind, name)} – Tidende`);
 }
 
 test('the seed article\'s tag "Nokia" leads to the topic page in place; "Vis flere" pages on', async () => {
@@ -202,7 +206,7 @@ test('the seed article\'s kicker "Mobil" leads to the section page in place; "Vi
   await settled(page, 'main .teaser-list .teaser');
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'navigated without reloading');
   await assertKicker(page, 'Sektion');
-  await assertHead(page, { path: '/sektion/mobil', title: 'Mobil – Tidende', description: 'Seneste nyt fra sektionen Mobil på Tidende.' });
+  await assertHead(page, { path: '/sektion/mobil', title: 'Sektion: Mobil – Tidende', description: 'Seneste nyt fra sektionen Mobil på Tidende.' });
 
   const first = await listed(page);
   assert.deepEqual(first, mobil.slice(0, 2), 'the two newest stories in Mobil, newest first');
@@ -247,7 +251,7 @@ test('the front page\'s kickers lead to the teasers\' section pages', async () =
   await page.waitForFunction((k) => document.querySelector('main h1')?.textContent === k, kicker);
   await settled(page, 'main .teaser-list .teaser');
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'navigated without reloading');
-  assert.equal(await page.title(), `${kicker} – Tidende`);
+  assert.equal(await page.title(), `Sektion: ${kicker} – Tidende`);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -95,6 +95,9 @@ where
 pub struct Named {
     /// "Emne", "Sektion".
     pub kind: &'static str,
+    /// Its `<title>` from its name: a topic and a section may share one ("Cloud"), and
+    /// each page's title is its own.
+    pub title: fn(&str) -> String,
     /// Its description, from its name.
     pub describe: fn(&str) -> String,
 }
@@ -102,17 +105,23 @@ pub struct Named {
 /// The page's head, kicker and heading: for page `start` of the list at `root`, and for
 /// a named list with its `name` once its document is in.
 fn list_head(text: &'static ListText, name: Option<String>, root: &str, start: u32) -> AnyView {
-    let (title, heading, description) = match (name, &text.named) {
-        (Some(name), Some(named)) => (name.clone(), name.clone(), (named.describe)(&name)),
+    // Later pages are titled after the heading ("Seneste nyt, side 2"), a named list's
+    // after its title ("Sektion: Mobil, side 2").
+    let (title, later, heading, description) = match (name, &text.named) {
+        (Some(name), Some(named)) => {
+            let (title, description) = ((named.title)(&name), (named.describe)(&name));
+            (title.clone(), title, name, description)
+        }
         _ => (
             text.title.to_string(),
+            text.heading.to_string(),
             text.heading.to_string(),
             text.description.to_string(),
         ),
     };
     let (title, description) = if start > 1 {
         (
-            format!("{heading}, side {start}"),
+            format!("{later}, side {start}"),
             format!("{description} Side {start}."),
         )
     } else {

@@ -20,6 +20,7 @@ static TOPIC: ListPageSpec<Teaser> = ListPageSpec {
         description: "Artikler om et emne på Tidende.",
         named: Some(Named {
             kind: "Emne",
+            title: |name| name.to_string(),
             describe: |name| format!("Artikler om {name} på Tidende, nyeste først."),
         }),
     },
@@ -37,6 +38,7 @@ static SECTION: ListPageSpec<Teaser> = ListPageSpec {
         description: "Artikler fra en sektion af Tidende.",
         named: Some(Named {
             kind: "Sektion",
+            title: |name| format!("Sektion: {name}"),
             describe: |name| format!("Seneste nyt fra sektionen {name} på Tidende."),
         }),
     },
