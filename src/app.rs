@@ -15,6 +15,7 @@ use crate::pages::jobs::JobsPage;
 use crate::pages::listed::ListedPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::people::PeopleNewsPage;
+use crate::pages::search::SearchPage;
 use crate::pages::shared::SharedDocs;
 use crate::router::{self, PageKind, Route};
 use crate::routes;
@@ -70,6 +71,7 @@ pub fn Shell() -> impl IntoView {
                 PageKind::PeopleNews => view! { <PeopleNewsPage /> }.into_any(),
                 PageKind::Jobs => view! { <JobsPage /> }.into_any(),
                 PageKind::Listed(listing) => view! { <ListedPage listing /> }.into_any(),
+                PageKind::Search => view! { <SearchPage /> }.into_any(),
                 PageKind::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}
         </div>

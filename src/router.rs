@@ -33,6 +33,8 @@ pub enum Route {
     Jobs {
         page: u32,
     },
+    /// `/soeg?q=…`: the search (src/search.js reads the query from the address).
+    Search,
     /// `/emne/{slug}` and `/sektion/{slug}`: the articles of a tag or of a section.
     Listed {
         listing: Listing,
@@ -50,6 +52,7 @@ pub enum PageKind {
     Article,
     PeopleNews,
     Jobs,
+    Search,
     Listed(Listing),
     NotFound,
 }
@@ -79,6 +82,7 @@ impl Route {
             "" | "/" => Self::Front { page },
             routes::PEOPLE_NEWS => Self::PeopleNews { page },
             routes::JOBS => Self::Jobs { page },
+            routes::SEARCH if page == 1 => Self::Search,
             _ => Listing::ALL
                 .into_iter()
                 .find_map(|listing| {
@@ -100,6 +104,7 @@ impl Route {
             Self::Article(_) => PageKind::Article,
             Self::PeopleNews { .. } => PageKind::PeopleNews,
             Self::Jobs { .. } => PageKind::Jobs,
+            Self::Search => PageKind::Search,
             Self::Listed { listing, .. } => PageKind::Listed(*listing),
             Self::NotFound => PageKind::NotFound,
         }
@@ -131,7 +136,7 @@ impl Route {
             Self::PeopleNews { .. } => Some(routes::PEOPLE_NEWS.to_string()),
             Self::Jobs { .. } => Some(routes::JOBS.to_string()),
             Self::Listed { listing, slug, .. } => Some(listing.path(slug)),
-            Self::Article(_) | Self::NotFound => None,
+            Self::Article(_) | Self::Search | Self::NotFound => None,
         }
     }
 
@@ -143,6 +148,7 @@ impl Route {
             Self::PeopleNews { page } => Some(routes::list_page(routes::PEOPLE_NEWS, *page)),
             Self::Jobs { page } => Some(routes::list_page(routes::JOBS, *page)),
             Self::Listed { page, .. } => Some(routes::list_page(&self.list_root()?, *page)),
+            Self::Search => Some(routes::SEARCH.to_string()),
             Self::NotFound => None,
         }
     }
@@ -436,6 +442,7 @@ mod tests {
             "/emne/nokia",
             "/emne/kunstig-intelligens/side/2",
             "/sektion/offentlig-it",
+            "/soeg",
         ] {
             assert_eq!(Route::of(path).path().as_deref(), Some(path), "{path}");
         }

@@ -30,6 +30,7 @@ pub fn join(base: &str, path: &str) -> String {
 pub const FRONT: &str = "/";
 pub const PEOPLE_NEWS: &str = "/navnenyt";
 pub const JOBS: &str = "/job";
+pub const SEARCH: &str = "/soeg";
 
 /// Page `page` of a list at `list` ("/navnenyt"): the list itself for page 1, else
 /// `/navnenyt/side/2` (the front page's: `/side/2`).

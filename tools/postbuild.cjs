@@ -31,6 +31,7 @@ const { inlineScripts, sha256Source, inlineThingsCspWouldBlock } = require('./li
 const { COMPRESSIBLE, MIN_COMPRESS_BYTES, isPrecompressed, precompress, current } = require('./lib/precompress.cjs');
 const { trimWasm, trimGlue, WASM_OPT } = require('./lib/trim-wasm.cjs');
 const { minifyNames } = require('./lib/minify-names.cjs');
+const { buildSearchIndex } = require('./lib/search-index.cjs');
 
 const { HASHED_NAME, SHELL } = rules;
 // Marks a page the prerender wrote (src/handover.rs, DATA_ID).
@@ -88,6 +89,27 @@ async function minifyGlue(dist, html) {
     if (!out.code || out.code.length >= source.length) continue;
     fs.writeFileSync(file, out.code);
     html = updateIntegrity(html, f, out.code);
+  }
+  // The app's own scripts, which wasm-bindgen copies under snippets/ (src/islands.js),
+  // minified too. wasm-bindgen's output folder keeps the snippets of earlier builds, and
+  // Trunk preloads them all: one the glue no longer imports is removed with its preload.
+  const snippets = path.join(dist, 'snippets');
+  const glue = fs.readdirSync(dist).filter((f) => HASHED_NAME.test(f) && f.endsWith('.js'))
+    .map((f) => fs.readFileSync(path.join(dist, f), 'utf8')).join('\n');
+  for (const f of fs.existsSync(snippets) ? walk(snippets).filter((f) => f.endsWith('.js')) : []) {
+    const rel = `snippets/${f}`;
+    const file = path.join(dist, rel);
+    if (!glue.includes(rel)) {
+      fs.rmSync(file);
+      const preload = new RegExp(`<link[^>]*href=["']?[^"'\\s>]*${rel.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}["']?[^>]*>\\n?`, 'g');
+      html = html.replace(preload, '');
+      continue;
+    }
+    const source = fs.readFileSync(file, 'utf8');
+    const out = await minify(source, { module: true, compress: { passes: 2 }, mangle: true });
+    if (!out.code || out.code.length >= source.length) continue;
+    fs.writeFileSync(file, out.code);
+    html = updateIntegrity(html, rel, out.code);
   }
   return html;
 }
@@ -223,7 +245,11 @@ async function main() {
   const publicUrl = process.env.PUBLIC_URL || '/';
   const base = normalizePublicUrl(publicUrl);
   if (stage === 'shell') await shellStage(dist, base);
-  else if (stage === 'site') siteStage(dist, base, publicUrl);
+  else if (stage === 'site') {
+    const search = await buildSearchIndex(dist);
+    console.log(`postbuild: search index of ${search.pages} articles, ${kib(search.bytes)} (dist/pagefind)`);
+    siteStage(dist, base, publicUrl);
+  }
   else throw new Error('usage: tools/postbuild.cjs shell|site');
 }
 

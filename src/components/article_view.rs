@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use super::body::ArticleBody;
-use super::label::{Kicker, LabelLink};
+use super::label::{kicker, label_link};
 use super::media::Figure;
-use super::share::Share;
+use super::share::share_row;
 use super::time::PublishedTime;
 use crate::format;
 use crate::model::Article;
@@ -35,7 +35,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     view! {
         <article class="article" aria-labelledby="article-title">
             <header class="article__header">
-                {section.map(|section| view! { <Kicker section /> })}
+                {section.map(kicker)}
                 <h1 id="article-title" class="article__headline">{headline.to_string()}</h1>
                 {lead.filter(|l| !l.trim().is_empty()).map(|l| view! { <p class="article__lead">{l}</p> })}
                 <div class="article__meta">
@@ -45,7 +45,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
                         {updated.map(|u| view! { <span>"Opdateret " <PublishedTime at=u /></span> })}
                         <span>{reading_time}</span>
                     </p>
-                    <Share title=share_title path=routes::article(&slug) />
+                    {share_row(&share_title, &routes::article(&slug))}
                 </div>
             </header>
             {image.map(|image| view! { <Figure image eager=true class="article__image" /> })}
@@ -56,7 +56,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
                     <ul class="tags">
                         {tags
                             .into_iter()
-                            .map(|label| view! { <li class="tag"><LabelLink label listing=Listing::Topic /></li> })
+                            .map(|label| view! { <li class="tag">{label_link(label, Listing::Topic)}</li> })
                             .collect_view()}
                     </ul>
                 </footer>

@@ -6,15 +6,16 @@ use leptos::prelude::*;
 use crate::model::Label;
 use crate::routes::{self, Listing};
 
+// Functions, not components: a component's type-erased boundary costs more wasm than
+// these small views themselves (docs/perf.md, "Size").
+
 /// A label as a link to its page: "Mobil" → `/sektion/mobil`.
-#[component]
-pub fn LabelLink(label: Label, listing: Listing) -> impl IntoView {
+pub fn label_link(label: Label, listing: Listing) -> impl IntoView {
     let href = routes::href(&listing.path(&label.slug));
     view! { <a href=href>{label.name}</a> }
 }
 
 /// The kicker above a headline: the article's section, linking to the section's page.
-#[component]
-pub fn Kicker(section: Label) -> impl IntoView {
-    view! { <p class="kicker"><LabelLink label=section listing=Listing::Section /></p> }
+pub fn kicker(section: Label) -> impl IntoView {
+    view! { <p class="kicker">{label_link(section, Listing::Section)}</p> }
 }

@@ -1,4 +1,4 @@
-//! The site header: the name of the site and the main navigation.
+//! The site header: the name of the site, the main navigation and the search field.
 
 use leptos::prelude::*;
 
@@ -21,6 +21,14 @@ pub fn SiteHeader() -> impl IntoView {
                         <li><NavLink path=routes::JOBS label="Job" /></li>
                     </ul>
                 </nav>
+                // The search field: a GET form to /soeg, so it works without script; with script,
+                // src/islands.js takes the submission. Written out here and on the search page
+                // with literal ids: one shared function with the id as a parameter cost more.
+                <form class="search-form" role="search" action=routes::href(routes::SEARCH) method="get">
+                    <label for="site-search-q" class="visually-hidden">"Søg i artiklerne"</label>
+                    <input id="site-search-q" class="search-form__input" type="search" name="q" placeholder="Søg i artiklerne" autocomplete="off" />
+                    <button type="submit" class="button">"Søg"</button>
+                </form>
             </div>
         </header>
     }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::label::Kicker;
+use super::label::kicker;
 use super::load_more::{PagedItems, PagedList};
 use super::media::Picture;
 use super::time::PublishedTime;
@@ -17,7 +17,7 @@ pub fn TeaserCard(teaser: Teaser) -> impl IntoView {
         <article class="teaser">
             {teaser.image.map(|image| view! { <Picture image class="teaser__image" /> })}
             <div class="teaser__text">
-                {teaser.section.map(|section| view! { <Kicker section /> })}
+                {teaser.section.map(kicker)}
                 <h2 class="teaser__headline">
                     <a href=href>{teaser.headline.to_string()}</a>
                 </h2>

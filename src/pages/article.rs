@@ -70,12 +70,14 @@ fn ArticleMeta(article: Article, media_base: String) -> impl IntoView {
         .image
         .as_ref()
         .map(|i| config::absolute(&i.src.resolve(&media_base)));
-    let json_ld = json_ld::news_article(
-        &article,
-        &config::page_url(&path),
-        image.as_deref(),
-        &config::absolute(LOGO),
-    );
+    let json_ld = json_ld::WRITTEN.then(|| {
+        json_ld::news_article(
+            &article,
+            &config::page_url(&path),
+            image.as_deref(),
+            &config::absolute(LOGO),
+        )
+    });
     let modified = article
         .updated
         .as_ref()
@@ -90,7 +92,7 @@ fn ArticleMeta(article: Article, media_base: String) -> impl IntoView {
             kind="article"
             published=Some(article.published.as_rfc3339().to_string())
             modified
-            json_ld=Some(json_ld)
+            json_ld
         />
     }
 }

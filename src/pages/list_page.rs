@@ -128,7 +128,7 @@ fn list_head(text: &'static ListText, name: Option<String>, root: &str, start: u
         (title, description)
     };
     // The front page stands for the site in search engines.
-    let json_ld = (root == routes::FRONT && start == 1)
+    let json_ld = (json_ld::WRITTEN && root == routes::FRONT && start == 1)
         .then(|| json_ld::website(&config::page_url(routes::FRONT), text.description));
     view! {
         <PageMeta title description path=routes::list_page(root, start) json_ld />

@@ -156,7 +156,7 @@ pub fn head_html(title: &str, tags: &[Tag]) -> String {
 }
 
 /// Text for an HTML attribute value or element. By hand: five characters.
-fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -11,5 +11,6 @@ pub mod meta;
 pub mod not_found;
 pub mod people;
 pub mod remote;
+pub mod search;
 pub mod shared;
 pub mod sidebar;

@@ -180,6 +180,7 @@ pub fn run(options: &Options) -> Result<Report, String> {
     } else {
         Plan::only(&mut backend, &options.only)
     };
+    crate::pages::search::topics::set(search_topics(&mut backend, &plan.listed));
     let mut routes = plan.routes.clone();
     if options.only.is_empty() {
         routes.push(NOT_FOUND_ROUTE.to_string());
@@ -192,6 +193,9 @@ pub fn run(options: &Options) -> Result<Report, String> {
             render::page(&mut backend, &template, &api, route, &feed)
         }));
         let (html, failure) = match rendered {
+            Ok(Ok(html)) if route == crate::routes::SEARCH => {
+                (crate::pages::search::topics::into_page(&html), None)
+            }
             Ok(Ok(html)) => (html, None),
             Ok(Err(failure)) => (template.shell().to_string(), Some(failure.to_string())),
             Err(_) => (
@@ -231,6 +235,38 @@ pub fn run(options: &Options) -> Result<Report, String> {
     report.requests = backend.requests;
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+/// How many topics the search page offers readers without script, beside every section.
+const SEARCH_TOPICS: usize = 40;
+
+/// What the search page links to for readers without script: the sections, then the
+/// topics with most articles (each with its articles, as its page 1 says).
+fn search_topics(backend: &mut Backend, listed: &[(Listing, Label)]) -> Vec<(Listing, Label)> {
+    let mut counted: Vec<(u64, Listing, Label)> = listed
+        .iter()
+        .map(|(listing, label)| {
+            let total = backend
+                .fetch(&listing.first_document(&label.slug))
+                .ok()
+                .and_then(|v| {
+                    crate::model::decode_value::<crate::model::Page<crate::model::Teaser>>(&v).ok()
+                })
+                .map_or(0, |d| d.value.total_items);
+            (total, *listing, label.clone())
+        })
+        .filter(|(total, _, _)| *total > 0)
+        .collect();
+    counted.sort_by(|a, b| {
+        let key = |x: &(u64, Listing, Label)| (x.1 != Listing::Section, std::cmp::Reverse(x.0));
+        key(a).cmp(&key(b)).then_with(|| a.2.name.cmp(&b.2.name))
+    });
+    let sections = counted.iter().filter(|x| x.1 == Listing::Section).count();
+    counted
+        .into_iter()
+        .take(sections + SEARCH_TOPICS)
+        .map(|(_, listing, label)| (listing, label))
+        .collect()
 }
 
 /// A section page names its own feed too (findable.rs writes it), marked as the page's

@@ -94,6 +94,7 @@ impl Plan {
             paths::FIRST_PEOPLE_PAGE,
         );
         plan.list::<crate::model::Job>(backend, "jobs", routes::JOBS, paths::FIRST_JOBS_PAGE);
+        plan.routes.push(routes::SEARCH.to_string());
         plan
     }
 

@@ -8,10 +8,10 @@
 // The app's routes other than "/" (src/router.rs, src/routes.rs), as _redirects paths:
 // a page the build did not prerender (an article published since) gets the shell.
 // e2e/cdn.test.cjs checks that this list still matches the router.
-const PAGE_ROUTES = ['artikel/*', 'emne/*', 'sektion/*', 'navnenyt', 'navnenyt/side/*', 'job', 'job/side/*', 'side/*'];
+const PAGE_ROUTES = ['artikel/*', 'emne/*', 'sektion/*', 'navnenyt', 'navnenyt/side/*', 'job', 'job/side/*', 'side/*', 'soeg'];
 // The prerendered pages of those routes that are single files (the others are under the
 // splats above): `/navnenyt` is served from navnenyt.html.
-const PAGE_FILES = ['navnenyt.html', 'job.html'];
+const PAGE_FILES = ['navnenyt.html', 'job.html', 'soeg.html'];
 // The page for every route that is not prerendered (tools/postbuild.cjs keeps Trunk's
 // index.html under this name).
 const SHELL = 'shell.html';
@@ -72,6 +72,15 @@ function cacheRules(files) {
   rules.push(['', CACHE_REVALIDATE, 'the pages, under every path that serves them']);
   for (const f of ['index.html', '404.html', SHELL, ...PAGE_FILES]) rules.push([f, CACHE_REVALIDATE]);
   for (const r of PAGE_ROUTES) rules.push([r, CACHE_REVALIDATE]);
+  // The search index (tools/lib/search-index.cjs): its chunks are named by their content,
+  // the files that name them are not. The search script (src/search.js, copied by
+  // wasm-bindgen under snippets/ with a name that does not follow its content): revalidated.
+  const search = files.filter((f) => (f.startsWith('pagefind/') || f.startsWith('snippets/')) && !isPrecompressed(f));
+  const chunks = search.filter((f) => /^pagefind\/[^/]+\//.test(f));
+  for (const f of search.filter((f) => !chunks.includes(f))) {
+    rules.push([f, CACHE_REVALIDATE, 'the search: its script and index entry files revalidated, its chunks content-named']);
+  }
+  for (const dir of new Set(chunks.map((f) => f.split('/')[1]))) rules.push([`pagefind/${dir}/*`, CACHE_IMMUTABLE]);
   // The sample backend, one rule per top-level folder of api/ (not `/api/*`: the media rule
   // under it would match the same paths and the two values would be joined).
   const api = files.filter((f) => f.startsWith('api/') && !isPrecompressed(f));
@@ -98,7 +107,7 @@ function cacheRules(files) {
     }
   }
   // Any other file copied unhashed (robots.txt, favicon.svg): revalidate.
-  const covered = new Set(['index.html', '404.html', SHELL, ...PAGE_FILES, ...hashed, ...api]);
+  const covered = new Set(['index.html', '404.html', SHELL, ...PAGE_FILES, ...hashed, ...api, ...search]);
   for (const f of files) {
     if (!covered.has(f) && !isPrecompressed(f) && !f.startsWith('_') && !underPageRoute(f)) {
       rules.push([f, CACHE_REVALIDATE, 'copied unhashed']);

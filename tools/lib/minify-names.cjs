@@ -22,7 +22,7 @@ function minifyNames(wasmFile, glue) {
   const modules = new Set(mapping.imports.map(([module]) => module));
   const token = (name) => new RegExp(`(?<![\\w$])${name.replace(/[$]/g, '\\$')}(?![\\w$])`, 'g');
 
-  let js = glue;
+  let js = dropUnusedImports(glue, new Set(mapping.imports.map(([, old]) => old)));
   // Exports: the glue reads them as `wasm.name`.
   for (const [old, now] of mapping.exports) {
     js = js.replace(new RegExp(`\\bwasm\\.${old}(?![\\w$])`, 'g'), `wasm.${now}`);
@@ -53,6 +53,23 @@ function minifyNames(wasmFile, glue) {
   if (left.length) throw new Error(`minify-names: ${left.length} import names left in the glue (${left[0][1]})`);
   fs.renameSync(out, wasmFile);
   return { js, imports: mapping.imports.length, exports: mapping.exports.length };
+}
+
+// The glue defines a function for every import wasm-bindgen saw; wasm-opt has since removed
+// those only the stubbed and trimmed code used (tools/lib/trim-wasm.cjs): wasm-streams'
+// byte streams, among others. Their definitions go too (and terser then drops the helpers
+// only they used). The glue as wasm-bindgen writes it: one entry per import, at eight
+// spaces, in `const import0 = { __proto__: null, … };`.
+function dropUnusedImports(glue, used) {
+  const start = glue.indexOf('const import0 = {');
+  const end = glue.indexOf('\n    };', start);
+  if (start < 0 || end < 0) throw new Error('minify-names: no `const import0 = {…}` in the glue');
+  const entries = glue.slice(start, end).split(/\n(?=        [\w$]+: )/);
+  const kept = entries.filter((entry, i) => {
+    const name = /^ {8}([\w$]+):/.exec(entry)?.[1];
+    return i === 0 || name === '__proto__' || used.has(name);
+  });
+  return glue.slice(0, start) + kept.join('\n') + glue.slice(end);
 }
 
 module.exports = { minifyNames };
