@@ -1,8 +1,9 @@
 // Accessibility on the release build: axe-core finds no WCAG 2.2 A/AA violation on any
-// page (topic and section pages too, and the article with its share row in use), at phone
-// and desktop widths, light and dark; and a reader with only a keyboard can skip to the
-// content, use the navigation, reach the article's and the sidebar's links, press "Vis
-// flere", share the article and follow its tags.
+// page (topic and section pages too, the search page with hits and with none, and the
+// article with its share row in use), at phone and desktop widths, light and dark; and a
+// reader with only a keyboard can skip to the content, use the navigation, reach the
+// article's and the sidebar's links, press "Vis flere", share the article, follow its
+// tags, and search from the header and reach the hits.
 'use strict';
 const fs = require('node:fs');
 const { test } = require('node:test');
@@ -21,6 +22,13 @@ const LISTED = [
   { path: '/emne/nokia', ready: 'main .teaser-list .teaser' },
   { path: '/emne/nokia/side/2', ready: 'main .teaser-list .teaser' },
   { path: '/sektion/mobil', ready: 'main .teaser-list .teaser' },
+];
+
+// The search page (e2e/search.test.cjs): asked nothing, with hits shown, and with none.
+const SEARCHED = [
+  { path: '/soeg', ready: 'html[data-app="hydrated"] #soeg-status' },
+  { path: '/soeg?q=Nokia', ready: '#soeg-hits .teaser-list .teaser', status: /^\d+ artikler matcher »Nokia«\.$/ },
+  { path: '/soeg?q=xyzzyqwfp', ready: 'html[data-app="hydrated"] #soeg-status', status: /^Ingen artikler matcher »xyzzyqwfp«\.$/ },
 ];
 
 // Runs axe in the page. Evaluated through the DevTools protocol, so the page's CSP (which
@@ -46,9 +54,12 @@ for (const width of [375, 1280]) {
         colorScheme,
         permissions: ['clipboard-read', 'clipboard-write'],
       });
-      for (const { path, ready } of [...PAGES, ...LISTED]) {
+      for (const { path, ready, status } of [...PAGES, ...LISTED, ...SEARCHED]) {
         await page.goto(site.url + path);
         await settled(page, ready);
+        if (status) {
+          await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('#soeg-status')?.textContent), status.source);
+        }
         const violations = await axe(page);
         assert.deepEqual(violations, [], `${path} at ${width}px ${colorScheme}:\n${JSON.stringify(violations, null, 2)}`);
       }
@@ -80,6 +91,7 @@ const focused = (page) =>
       inArticle: !!el?.closest('main article'),
       inNav: !!el?.closest('nav'),
       inShare: !!el?.closest('.share'),
+      inHits: !!el?.closest('#soeg-hits'),
       outline: style ? style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 : false,
     };
   });
@@ -185,6 +197,37 @@ test('keyboard only: the share row, the tags, and "Vis flere" on a topic page', 
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelectorAll('main .teaser-list .teaser').length === 3);
   assert.equal(new URL(page.url()).pathname, '/emne/nokia/side/2');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('keyboard only: the header\'s search field, Enter, and the hits', async () => {
+  const page = await watchedPage(site.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(site.url + '/');
+  await page.waitForSelector('html[data-app="hydrated"]');
+  await settled(page, '.teaser');
+
+  // From the top: the skip link, the brand, the navigation, then the search field.
+  await page.keyboard.press('Tab');
+  assert.equal((await focused(page)).text, 'Spring til indhold');
+  let f = await tabUntil(page, (x) => x.id === 'site-search-q', 8);
+  assert.ok(f.outline, 'the field shows its focus');
+  await page.keyboard.type('Withings');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(site.url + '/soeg?q=Withings');
+  await page.waitForFunction(() => document.querySelector('#soeg-status')?.textContent === '1 artikel matcher »Withings«.');
+
+  // On to the hit: its kicker, then its headline, each showing its focus; Enter opens it.
+  f = await tabUntil(page, (x) => x.inHits, 12);
+  assert.deepEqual([f.text, f.href], ['Mobil', '/sektion/mobil'], 'the kicker comes first');
+  assert.ok(f.outline, 'the kicker shows its focus');
+  await page.keyboard.press('Tab');
+  f = await focused(page);
+  assert.equal(f.inHits && f.href, SEED, 'then the headline');
+  assert.ok(f.outline, 'the headline shows its focus');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(site.url + SEED);
+  await settled(page, 'main article h1');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

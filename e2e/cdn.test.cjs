@@ -19,7 +19,8 @@ const { HASHED_NAME, PAGE_ROUTES, SHELL, inlineScripts, sha256Source } = require
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.resolve(ROOT, process.env.DIST_DIR || 'dist');
-const DIST_SUBPATH = path.resolve(ROOT, 'dist-nyheder');
+// SUBPATH_DIST_DIR names another copy of it, as DIST_DIR does for the root build.
+const DIST_SUBPATH = path.resolve(ROOT, process.env.SUBPATH_DIST_DIR || 'dist-nyheder');
 const SEED_SLUG = 'nokia-saelger-milliard-satsning-withings';
 const SEED = `/artikel/${SEED_SLUG}`;
 const SEED_HEADLINE =
@@ -32,6 +33,7 @@ const PAGES = [
   ['/navnenyt', 'Navnenyt fra it-Danmark'],
   ['/navnenyt/side/2', 'Navnenyt fra it-Danmark'],
   ['/job', 'Job'],
+  ['/soeg', 'Søg'],
   ['/findes-ikke', 'Siden findes ikke'],
 ];
 
@@ -404,7 +406,7 @@ describe('sub-path build (dist-nyheder) under /nyheder/', () => {
     const bare = await request(base);
     assert.equal(bare.status, 301);
     assert.equal(bare.headers.location, '/nyheder/');
-    for (const p of ['/', SEED, '/navnenyt', '/job']) {
+    for (const p of ['/', SEED, '/navnenyt', '/job', '/soeg', '/soeg?q=Nokia']) {
       const res = await request(base + p);
       assert.equal(res.status, 200, p);
       assert.equal(res.headers['cache-control'], 'no-cache', p);
