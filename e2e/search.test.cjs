@@ -23,7 +23,7 @@ const DIST = path.resolve(ROOT, process.env.DIST_DIR || 'dist');
 const DIST_SUBPATH = path.resolve(ROOT, process.env.SUBPATH_DIST_DIR || 'dist-nyheder');
 const SEED_HEADLINE =
   'Efter skuffende salg: Nu sælger Nokia den milliard-satsning, der skulle have været selskabets fremtid';
-const NOSCRIPT_LINE = 'Søgningen kræver JavaScript. Find artikler efter emne i stedet:';
+const NOSCRIPT_LINE = 'Søgningen kræver JavaScript. Find artikler efter sektion eller emne i stedet.';
 const HOSTILE = '<img src=x onerror=window.__pwned=1>';
 // src/islands.js shows this many hits at most.
 const SHOWN = 30;

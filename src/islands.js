@@ -39,7 +39,7 @@ const el = (tag, props = {}, ...children) => {
 };
 
 // "3 artikler matcher »Nokia«."
-export function countLine(total, query) {
+function countLine(total, query) {
   const q = `»${query}«`;
   if (total === 0) return `Ingen artikler matcher ${q}.`;
   if (total === 1) return `1 artikel matcher ${q}.`;

@@ -216,6 +216,10 @@ pub fn PageMeta(
 mod dom {
     use super::{Tag, MARK};
 
+    thread_local! {
+        static TAKEN_OVER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
     /// Replaces the tags the previous page added with `tags`, and sets the title.
     pub fn apply(title: &str, tags: &[Tag]) {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -225,7 +229,14 @@ mod dom {
         let Some(head) = document.head() else {
             return;
         };
-        while let Ok(Some(old)) = head.query_selector(&format!("[{MARK}]")) {
+        // The structured data the prerender wrote stays while its page shows (the app does
+        // not write it: pages/json_ld.rs), so the first page's goes at the first navigation.
+        let selector = if TAKEN_OVER.replace(true) {
+            format!("[{MARK}]")
+        } else {
+            format!("[{MARK}]:not([type=\"application/ld+json\"])")
+        };
+        while let Ok(Some(old)) = head.query_selector(&selector) {
             old.remove();
         }
         for tag in tags {

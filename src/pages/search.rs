@@ -68,6 +68,7 @@ pub mod topics {
     use std::cell::RefCell;
 
     use crate::model::Label;
+    use crate::pages::meta::escape;
     use crate::routes::{self, Listing};
 
     thread_local! {
@@ -94,24 +95,34 @@ pub mod topics {
         )
     }
 
-    /// The no-script line and links, as HTML (the names escaped: they are the backend's).
+    /// The no-script line and links, as HTML (the names escaped: they are the backend's),
+    /// sections and topics apart (a tag and a section may share a name), under the
+    /// deployment's sub-path.
     fn html() -> String {
+        let base = crate::config::router_base(&crate::config::site::get().1);
         let mut out = String::from(
-            "<p class=\"search__noscript\">Søgningen kræver JavaScript. Find artikler efter emne i stedet:</p>",
+            "<p class=\"search__noscript\">Søgningen kræver JavaScript. Find artikler efter sektion eller emne i stedet.</p>",
         );
         TOPICS.with_borrow(|labels| {
-            if labels.is_empty() {
-                return;
+            for (listing, title) in [(Listing::Section, "Sektioner"), (Listing::Topic, "Emner")] {
+                let links: Vec<String> = labels
+                    .iter()
+                    .filter(|(l, _)| *l == listing)
+                    .map(|(_, label)| {
+                        format!(
+                            "<li class=\"tag\"><a href=\"{}\">{}</a></li>",
+                            escape(&routes::join(&base, &listing.path(&label.slug))),
+                            escape(&label.name)
+                        )
+                    })
+                    .collect();
+                if !links.is_empty() {
+                    out.push_str(&format!(
+                        "<h2 class=\"search__noscript-title\">{title}</h2><ul class=\"tags\">{}</ul>",
+                        links.concat()
+                    ));
+                }
             }
-            out.push_str("<ul class=\"tags\">");
-            for (listing, label) in labels {
-                out.push_str(&format!(
-                    "<li class=\"tag\"><a href=\"{}\">{}</a></li>",
-                    crate::pages::meta::escape(&routes::href(&listing.path(&label.slug))),
-                    crate::pages::meta::escape(&label.name)
-                ));
-            }
-            out.push_str("</ul>");
         });
         out
     }

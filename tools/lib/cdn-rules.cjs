@@ -16,8 +16,9 @@ const PAGE_FILES = ['navnenyt.html', 'job.html', 'soeg.html'];
 // index.html under this name).
 const SHELL = 'shell.html';
 
-// Trunk's content-hashed names: `tidende-<16 hex>.js`, `tidende-<16 hex>_bg.wasm`, …
-const HASHED_NAME = /^[^/]+-[0-9a-f]{16}(?:_bg)?\.[A-Za-z0-9]+$/;
+// Trunk's content-hashed names: `tidende-<16 hex>.js`, `tidende-<16 hex>_bg.wasm`, …; Trunk
+// writes the hash as a number, without leading zeros (`tidende-26fdc50cd48884f.css`).
+const HASHED_NAME = /^[^/]+-[0-9a-f]{8,16}(?:_bg)?\.[A-Za-z0-9]+$/;
 
 const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
 const CACHE_REVALIDATE = 'no-cache';

@@ -5,7 +5,8 @@
 // address of the site (the browser puts the site's sub-path in front).
 //
 // What Pagefind reads is marked here, on the copy it is given, not in the app's markup:
-// only the article is indexed (`data-pagefind-body`), without its byline and share row,
+// only the article is indexed (`data-pagefind-body`), without its byline and share row
+// and its "Læs også" boxes,
 // and its kicker and date go along as the hit's metadata, for search.js to show the hit as
 // a teaser. Marking them in the components would put attributes in the wasm that only
 // the build reads.
@@ -68,7 +69,9 @@ function forIndex(html, file) {
   const spec = keys.map((k) => `${k}[${attr(k)}]`).join(', ');
   return html
     .replace(ARTICLE, `${ARTICLE} data-pagefind-body${spec ? ` data-pagefind-meta="${spec}"` : ''}${values}`)
-    .replace(META, `${META} data-pagefind-ignore`);
+    .replace(META, `${META} data-pagefind-ignore`)
+    // "Læs også" boxes in the text name other articles: not what this one is about.
+    .replaceAll('<p class="read-also"', '<p class="read-also" data-pagefind-ignore');
 }
 
 function folderBytes(dir) {
