@@ -106,10 +106,11 @@ fn the_sample_backend_becomes_a_whole_site() {
     let report = run(&dist, &[]);
     assert!(report.failed.is_empty(), "{:?}", report.failed);
     // 13 articles, 3 index pages, 35 pages of 34 topics and 9 of 8 sections (two
-    // articles a page in the sample), 4 people-news pages, 2 job pages, the 404 page.
+    // articles a page in the sample), 4 people-news pages, 2 job pages, the search page,
+    // the 404 page.
     assert_eq!(
         report.written,
-        13 + 3 + 35 + 9 + 4 + 2 + 1,
+        13 + 3 + 35 + 9 + 4 + 2 + 1 + 1,
         "{}",
         report.lines().join("\n")
     );
@@ -127,6 +128,7 @@ fn the_sample_backend_becomes_a_whole_site() {
         "sektion/mobil.html",
         "sektion/mobil/side/2.html",
         "sektion/offentlig-it.html",
+        "soeg.html",
         "404.html",
     ] {
         assert!(dist.join(file).is_file(), "{file}");
@@ -174,6 +176,11 @@ fn the_sample_backend_becomes_a_whole_site() {
     let people2 = block(&page(&dist, "navnenyt/side/2.html"));
     assert_eq!(people2.pages["people/2"].as_str(), Some("people/2.json"));
     assert!(people2.docs.contains_key("people/2.json"));
+    // The search page tells readers without script where to look instead, in its list.
+    let search = page(&dist, "soeg.html");
+    assert!(search.contains("<div id=\"soeg-hits\"><noscript><p class=\"search__noscript\">"));
+    assert!(search.contains("<a href=\"/sektion/mobil\">Mobil</a>"));
+    assert!(search.contains("<a href=\"/emne/nokia\">Nokia</a>"));
     assert!(page(&dist, "404.html")
         .contains(r#"<meta data-page-head name="robots" content="noindex">"#));
 }
