@@ -243,7 +243,8 @@ fn links_between_documents_resolve() {
                     );
                 }
             }
-            "article-index" => {
+            // Pages of teasers: every one an article that exists; the index lists them all.
+            kind @ ("article-index" | "topic" | "section") => {
                 let page: ArticleIndex = decode_clean(rel, bytes);
                 for t in page.entries() {
                     assert!(
@@ -251,18 +252,9 @@ fn links_between_documents_resolve() {
                         "{rel}: missing {}",
                         t.slug
                     );
-                    indexed.insert(t.slug.to_string());
-                }
-                check_paging(&backend, rel, &page);
-            }
-            "topic" | "section" => {
-                let page: ArticleIndex = decode_clean(rel, bytes);
-                for t in page.entries() {
-                    assert!(
-                        articles.contains(t.slug.as_str()),
-                        "{rel}: missing {}",
-                        t.slug
-                    );
+                    if kind == "article-index" {
+                        indexed.insert(t.slug.to_string());
+                    }
                 }
                 check_paging(&backend, rel, &page);
             }

@@ -243,37 +243,18 @@ fn absolute(site: &str, url: &str) -> String {
 
 /// The routes of the prerendered pages in `dist` (the 404 page left out), in order.
 fn prerendered_routes(dist: &Path) -> Result<Vec<String>, String> {
-    let marker = format!("id=\"{}\"", crate::handover::DATA_ID);
-    let mut routes = Vec::new();
-    let mut stack = vec![std::path::PathBuf::new()];
-    while let Some(rel) = stack.pop() {
-        let dir = dist.join(&rel);
-        let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        for entry in entries.flatten() {
-            let name = rel.join(entry.file_name());
-            if entry.file_type().is_ok_and(|t| t.is_dir()) {
-                if name != Path::new("api") {
-                    stack.push(name);
-                }
-                continue;
+    let mut routes: Vec<String> = super::prerendered_pages(dist)?
+        .iter()
+        .filter_map(|name| name.to_str()?.strip_suffix(".html").map(str::to_string))
+        .filter(|stem| stem != "404")
+        .map(|stem| {
+            if stem == "index" {
+                "/".to_string()
+            } else {
+                format!("/{stem}")
             }
-            let Some(stem) = name.to_str().and_then(|n| n.strip_suffix(".html")) else {
-                continue;
-            };
-            if stem == "404" || stem == "shell" {
-                continue;
-            }
-            let prerendered =
-                std::fs::read_to_string(dist.join(&name)).is_ok_and(|h| h.contains(&marker));
-            if prerendered {
-                routes.push(if stem == "index" {
-                    "/".to_string()
-                } else {
-                    format!("/{stem}")
-                });
-            }
-        }
-    }
+        })
+        .collect();
     // The front page first, then by address: a stable order, so the file only changes when
     // the site does.
     routes.sort_by(|a, b| (a != "/", a).cmp(&(b != "/", b)));

@@ -305,8 +305,25 @@ pub fn file_for(route: &str) -> PathBuf {
 /// its precompressed copies: its route then gets the shell, which asks the backend.
 fn remove_stale(dist: &Path, routes: &[String]) -> Result<Vec<PathBuf>, String> {
     let current: std::collections::HashSet<PathBuf> = routes.iter().map(|r| file_for(r)).collect();
-    let marker = format!("id=\"{}\"", crate::handover::DATA_ID);
     let mut removed = Vec::new();
+    for name in prerendered_pages(dist)? {
+        if current.contains(&name) {
+            continue;
+        }
+        let file = dist.join(&name);
+        for suffix in ["", ".br", ".gz"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+        }
+        removed.push(name);
+    }
+    Ok(removed)
+}
+
+/// Every page in `dist` a prerender wrote (it carries the data block; the shell does not),
+/// relative to `dist`, sorted. The backend's own files under `api/` are not pages.
+pub(crate) fn prerendered_pages(dist: &Path) -> Result<Vec<PathBuf>, String> {
+    let marker = format!("id=\"{}\"", crate::handover::DATA_ID);
+    let mut pages = Vec::new();
     let mut stack = vec![PathBuf::new()];
     while let Some(rel) = stack.pop() {
         let dir = dist.join(&rel);
@@ -314,29 +331,20 @@ fn remove_stale(dist: &Path, routes: &[String]) -> Result<Vec<PathBuf>, String> 
         for entry in entries.flatten() {
             let name = rel.join(entry.file_name());
             if entry.file_type().is_ok_and(|t| t.is_dir()) {
-                // The backend's own files are not pages.
                 if name != Path::new("api") {
                     stack.push(name);
                 }
                 continue;
             }
-            let is_page = name.extension().is_some_and(|e| e == "html") && !current.contains(&name);
-            if !is_page {
-                continue;
-            }
-            let file = dist.join(&name);
-            let prerendered =
-                std::fs::read_to_string(&file).is_ok_and(|html| html.contains(&marker));
-            if prerendered {
-                for suffix in ["", ".br", ".gz"] {
-                    let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
-                }
-                removed.push(name);
+            let html = name.extension().is_some_and(|e| e == "html");
+            if html && std::fs::read_to_string(dist.join(&name)).is_ok_and(|h| h.contains(&marker))
+            {
+                pages.push(name);
             }
         }
     }
-    removed.sort();
-    Ok(removed)
+    pages.sort();
+    Ok(pages)
 }
 
 fn write(file: &Path, html: &str) -> Result<(), String> {
