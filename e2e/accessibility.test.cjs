@@ -5,15 +5,12 @@
 // article's and the sidebar's links, press "Vis flere", share the article, follow its
 // tags, and search from the header and reach the hits.
 'use strict';
-const fs = require('node:fs');
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { watchedPage } = require('./lib/browser.cjs');
 const { servedSite } = require('./lib/served-site.cjs');
 const { SEED, PAGES, settled } = require('./lib/site.cjs');
-
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const { axe } = require('./lib/axe.cjs');
 
 const site = servedSite();
 
@@ -30,21 +27,6 @@ const SEARCHED = [
   { path: '/soeg?q=Nokia', ready: '#soeg-hits .teaser-list .teaser', status: /^\d+ artikler matcher »Nokia«\.$/ },
   { path: '/soeg?q=xyzzyqwfp', ready: 'html[data-app="hydrated"] #soeg-status', status: /^Ingen artikler matcher »xyzzyqwfp«\.$/ },
 ];
-
-// Runs axe in the page. Evaluated through the DevTools protocol, so the page's CSP (which
-// rightly forbids injected scripts) does not stand in the way.
-async function axe(page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async (tags) => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ': ' + n.failureSummary),
-    }));
-  }, TAGS);
-}
 
 for (const width of [375, 1280]) {
   for (const colorScheme of ['light', 'dark']) {

@@ -1,36 +1,9 @@
-// The app's two islands of plain script, for what is mostly browser calls and drawing:
-// the search page's hits, and the "Del" button. The app renders their markup (src/pages/
+// The app's islands of plain script, for what is mostly browser calls and drawing: the
+// search page (src/search.js, loaded on the first search), the "Del" button, and the
+// service worker's notes. The app renders the markup of the first two (src/pages/
 // search.rs, src/components/share.rs); this fills it in and answers its clicks. Why not in
 // Rust: the search page drawn by the app cost 10 KB of the 150 KB wasm budget, the share
-// button's browser calls 1 KB (docs/perf.md, "Size"); this file is about 1.3 KB.
-//
-// Search: the app calls `show` whenever the address changes; it reads the query from the
-// address, asks Pagefind, and writes the count and the hits as the site's teasers.
-// Pagefind's own script (its index is written at build time by tools/lib/search-index.cjs)
-// is loaded on the first search only, by `import()`, which is syntax the wasm cannot call
-// (and eval would break the CSP).
-//
-// Everything from the index is set as text (textContent), never as markup: a headline or
-// a query with `<img onerror=…>` in it shows as written.
-
-const SHOWN = 30;
-let pagefind;
-let tries = 0;
-let asked = 0;
-
-function load() {
-  if (!pagefind) {
-    // Under the deployment's sub-path, as <base href> says. The browser remembers a failed
-    // import for the page's life, so a retry asks under another address.
-    const url = new URL(`pagefind/pagefind.js${tries ? `?retry=${tries}` : ''}`, document.baseURI);
-    pagefind = import(url.href).catch((e) => {
-      pagefind = undefined;
-      tries++;
-      throw e;
-    });
-  }
-  return pagefind;
-}
+// button's browser calls 1 KB (docs/perf.md, "Size").
 
 const el = (tag, props = {}, ...children) => {
   const e = Object.assign(document.createElement(tag), props);
@@ -38,60 +11,13 @@ const el = (tag, props = {}, ...children) => {
   return e;
 };
 
-// "3 artikler matcher »Nokia«."
-function countLine(total, query) {
-  const q = `»${query}«`;
-  if (total === 0) return `Ingen artikler matcher ${q}.`;
-  if (total === 1) return `1 artikel matcher ${q}.`;
-  return `${total} artikler matcher ${q}.${total > SHOWN ? ` Her er de ${SHOWN} bedste.` : ''}`;
-}
-
-// One hit as a teaser (components/teaser.rs): kicker, headline, the text around the hit
-// with the words found marked, the date.
-function teaser(d) {
-  const m = d.meta || {};
-  const text = el('div', { className: 'teaser__text' });
-  if (m.sektion) {
-    text.append(el('p', { className: 'kicker' }, el('a', { href: m.sektion_href || '', textContent: m.sektion })));
-  }
-  text.append(el('h2', { className: 'teaser__headline' }, el('a', { href: d.url, textContent: m.title || d.url })));
-  // Pagefind escapes < and > in its excerpt and marks the hits with <mark>: nothing else.
-  const lead = el('p', { className: 'teaser__lead' });
-  (d.excerpt || '').split(/<\/?mark>/).forEach((part, i) => {
-    const plain = part.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-    lead.append(i % 2 ? el('mark', { textContent: plain }) : plain);
-  });
-  text.append(lead);
-  if (m.dato) {
-    text.append(el('p', { className: 'teaser__time' }, el('time', { dateTime: m.dato, textContent: m.datotekst || m.dato })));
-  }
-  return el('li', {}, el('article', { className: 'teaser' }, text));
-}
-
-export async function show() {
-  const status = document.getElementById('soeg-status');
-  const hits = document.getElementById('soeg-hits');
-  const input = document.getElementById('soeg-q');
-  if (!status || !hits) return;
-  const query = (new URLSearchParams(location.search).get('q') || '').trim();
-  const mine = ++asked;
-  if (input) input.value = query;
-  hits.replaceChildren();
-  status.textContent = query ? 'Søger …' : '';
-  if (!query) return;
-  try {
-    const found = await (await load()).search(query);
-    const data = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
-    if (mine !== asked) return;
-    status.textContent = countLine(found.results.length, query);
-    if (data.length) hits.append(el('ol', { className: 'teaser-list' }, ...data.map(teaser)));
-  } catch (e) {
-    if (mine !== asked) return;
+// Search: the app calls this whenever the address changes.
+export const show = () =>
+  import(new URL('search.js', document.baseURI).href).then((m) => m.show(), (e) => {
     console.error('search:', e);
-    status.textContent = 'Søgningen kunne ikke indlæses.';
-    hits.append(el('button', { type: 'button', className: 'button', textContent: 'Prøv igen', onclick: () => show() }));
-  }
-}
+    const status = document.getElementById('soeg-status');
+    if (status) status.textContent = 'Søgningen kunne ikke indlæses.';
+  });
 
 // A search form (the header's or the page's) goes to /soeg?q=… without a reload: a new
 // history entry, then the popstate the app's router follows, as it does for back and
@@ -132,3 +58,74 @@ document.addEventListener('click', async (ev) => {
     status.textContent = `Kopiér linket: ${url}`;
   }
 });
+
+// Offline reading and new versions, with the service worker the release build writes
+// (tools/lib/service-worker.cjs) and names in `<meta name="tidende:sw">`; `trunk serve`
+// writes none, so development never runs one. The worker does most of it (src/service-
+// worker.js); the page only:
+//   - has the worker keep a copy of each page the app navigates to (`X-Tidende: gem`), so
+//     a page read in the app opens by its address offline too;
+//   - after a navigation offline, says the page is a saved one ("Gemt udgave – du er
+//     offline", as the worker writes into a page it serves from the cache), and loads a
+//     saved page or the offline page again, once, when the network is back;
+//   - says "Der er en ny version af Tidende" when a new worker waits, with a button that
+//     lets it take over and reloads once.
+const sw = navigator.serviceWorker;
+const swMeta = document.querySelector('meta[name="tidende:sw"]');
+let styled;
+let updating;
+let saved = location.href.split('#')[0];
+
+// The notes' stylesheet is not in the main one: most page views never show them.
+function notice(node) {
+  styled ||= document.head.appendChild(el('link', { rel: 'stylesheet', href: new URL('offline.css', document.baseURI) }));
+  document.body.append(node);
+}
+
+const keep = (url) => sw.controller && fetch(url, { headers: { 'X-Tidende': 'gem' } }).catch(() => {});
+
+function moved() {
+  const url = location.href.split('#')[0];
+  if (!navigator.onLine) {
+    if (!document.querySelector('.saved-note')) notice(el('p', { className: 'saved-note', textContent: 'Gemt udgave – du er offline' }));
+  } else if (sw && url !== saved) keep((saved = url));
+}
+// Every change of address the app makes (the Navigation API), or back and forward.
+(globalThis.navigation || globalThis).addEventListener(globalThis.navigation ? 'currententrychange' : 'popstate', moved);
+
+// Back online: the page shown from the cache, or the offline page, loads again. The network
+// itself is asked (HEAD, which the worker lets through), every three seconds while such a
+// page is shown: browsers do not always tell by `navigator.onLine` or its event. At most
+// once in 30 seconds, should the network come and go.
+setInterval(async () => {
+  try {
+    if (!document.querySelector('.saved-note,.offline-page') || sessionStorage.tidendeBack > Date.now() - 3e4) return;
+    await fetch(location.href, { method: 'HEAD', cache: 'no-store' });
+    sessionStorage.tidendeBack = Date.now();
+    location.reload();
+  } catch {
+    // Still offline.
+  }
+}, 3000);
+
+function prompt(reg) {
+  if (!reg.waiting || !sw.controller || document.querySelector('.update-prompt')) return;
+  const button = el('button', { type: 'button', className: 'button', textContent: 'Hent den nye version' });
+  button.onclick = () => {
+    updating = button.disabled = true;
+    reg.waiting ? reg.waiting.postMessage({ type: 'SKIP_WAITING' }) : location.reload();
+  };
+  notice(el('div', { className: 'update-prompt', role: 'status' }, el('p', { textContent: 'Der er en ny version af Tidende' }), button));
+}
+
+if (swMeta && sw) {
+  // A worker that has just started keeps the page it took over too: the first page read.
+  sw.addEventListener('controllerchange', () => (updating ? location.reload() : keep(saved)));
+  addEventListener('load', async () => {
+    const reg = await sw.register(new URL(swMeta.content, document.baseURI));
+    prompt(reg);
+    reg.addEventListener('updatefound', () => reg.installing?.addEventListener('statechange', () => prompt(reg)));
+    // A page kept open for hours hears of a new version too.
+    setInterval(() => reg.update().catch(() => {}), 36e5);
+  });
+}

@@ -32,6 +32,8 @@ const { COMPRESSIBLE, MIN_COMPRESS_BYTES, isPrecompressed, precompress, current 
 const { trimWasm, trimGlue, WASM_OPT } = require('./lib/trim-wasm.cjs');
 const { minifyNames } = require('./lib/minify-names.cjs');
 const { buildSearchIndex } = require('./lib/search-index.cjs');
+const { writeManifest } = require('./lib/app-manifest.cjs');
+const { writeServiceWorker } = require('./lib/service-worker.cjs');
 
 const { HASHED_NAME, SHELL } = rules;
 // Marks a page the prerender wrote (src/handover.rs, DATA_ID).
@@ -89,6 +91,12 @@ async function minifyGlue(dist, html) {
     if (!out.code || out.code.length >= source.length) continue;
     fs.writeFileSync(file, out.code);
     html = updateIntegrity(html, f, out.code);
+  }
+  // The search page's script (src/search.js, copied by Trunk, loaded by src/islands.js).
+  const search = path.join(dist, 'search.js');
+  if (fs.existsSync(search)) {
+    const out = await minify(fs.readFileSync(search, 'utf8'), { module: true, compress: { passes: 2 }, mangle: true });
+    if (out.code) fs.writeFileSync(search, out.code);
   }
   // The app's own scripts, which wasm-bindgen copies under snippets/ (src/islands.js),
   // minified too. wasm-bindgen's output folder keeps the snippets of earlier builds, and
@@ -165,6 +173,19 @@ async function shellStage(dist, base) {
       `${renamed.imports} imports and ${renamed.exports} exports renamed)`);
   }
   html = await minifyGlue(dist, html);
+  // The web app manifest and icons, and the head lines that name them and the service
+  // worker (tools/lib/service-worker.cjs writes it in the site stage; src/islands.js
+  // registers what this meta names). The theme colours in index.html must be the tokens'.
+  const app = writeManifest(dist);
+  for (const [scheme, colour] of [['light', app.colours.brand], ['dark', app.colours.darkBg]]) {
+    const meta = new RegExp(`<meta[^>]*prefers-color-scheme: ${scheme}[^>]*>`).exec(html)?.[0] || '';
+    if (!meta.includes(`content=${colour}`) && !meta.includes(`content="${colour}"`)) {
+      throw new Error(`index.html: the ${scheme} theme-color is not ${colour} (style/tokens.css)`);
+    }
+  }
+  if (!html.includes('</head>')) throw new Error('index.html has no </head> for the manifest link');
+  html = html.replace('</head>', '<link rel=manifest href=manifest.webmanifest><meta name=tidende:sw content=sw.js></head>');
+  console.log(`postbuild: ${app.written.length} files for installing the app (manifest.webmanifest, icons/)`);
   fs.writeFileSync(path.join(dist, SHELL), html);
   fs.rmSync(indexPath);
   console.log(`postbuild: ${path.relative(process.cwd(), dist) || '.'}/${SHELL} is the shell every page is made from`);
@@ -248,6 +269,8 @@ async function main() {
   else if (stage === 'site') {
     const search = await buildSearchIndex(dist);
     console.log(`postbuild: search index of ${search.pages} articles, ${kib(search.bytes)} (dist/pagefind)`);
+    const sw = await writeServiceWorker(dist);
+    console.log(`postbuild: sw.js precaches ${sw.count} files, ${kib(sw.size)}; offline.html`);
     siteStage(dist, base, publicUrl);
   }
   else throw new Error('usage: tools/postbuild.cjs shell|site');

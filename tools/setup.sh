@@ -59,7 +59,7 @@ fi
 # 5. npm tools, into the git-ignored tools/node_modules: wasm-opt from binaryen (Debian's
 #    binaryen 108 silently breaks the page; its JS API also trims the wasm), Playwright's
 #    driver, axe-core, terser, the Nu HTML Checker.
-npm_pkgs=("binaryen@$BINARYEN_VERSION" "playwright-core@$PLAYWRIGHT_CORE_VERSION" "axe-core@$AXE_CORE_VERSION" "terser@$TERSER_VERSION" "vnu-jar@$VNU_JAR_VERSION" "pagefind@$PAGEFIND_VERSION")
+npm_pkgs=("binaryen@$BINARYEN_VERSION" "playwright-core@$PLAYWRIGHT_CORE_VERSION" "axe-core@$AXE_CORE_VERSION" "terser@$TERSER_VERSION" "vnu-jar@$VNU_JAR_VERSION" "pagefind@$PAGEFIND_VERSION" "@resvg/resvg-js@$RESVG_JS_VERSION" "workbox-build@$WORKBOX_BUILD_VERSION")
 [ "$want_bench" = yes ] && npm_pkgs+=("lighthouse@$LIGHTHOUSE_VERSION")
 npm_missing=()
 for spec in "${npm_pkgs[@]}"; do
