@@ -15,6 +15,7 @@ const path = require('node:path');
 const zlib = require('node:zlib');
 const { startPreview, parseHeaders, parseRedirects, patternRegex } = require('./lib/preview.cjs');
 const { launch, watchedPage } = require('./lib/browser.cjs');
+const { OFFLINE_PAGE } = require('../tools/lib/service-worker.cjs');
 const { HASHED_NAME, PAGE_ROUTES, SHELL, inlineScripts, sha256Source } = require('../tools/postbuild.cjs');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -284,7 +285,7 @@ describe('root build, served like the CDN serves it', () => {
       e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]);
     const pages = walk(DIST)
       .map((f) => path.relative(DIST, f).split(path.sep).join('/'))
-      .filter((f) => f.endsWith('.html') && !f.startsWith('api/') && !['index.html', '404.html', SHELL].includes(f))
+      .filter((f) => f.endsWith('.html') && !f.startsWith('api/') && !['index.html', '404.html', SHELL, OFFLINE_PAGE].includes(f))
       .map((f) => `/${f.replace(/\.html$/, '')}`);
     assert.ok(pages.length >= 15, `prerendered pages: ${pages}`);
     const patterns = PAGE_ROUTES.map((r) => new RegExp(patternRegex(`/${r}`)));
@@ -512,7 +513,7 @@ describe('tools/set-backend.sh: a built site pointed at a backend on another ori
     const page = await cspWatchedPage(browser);
     const fromBackend = [];
     // The backend, played from the sample files, with the CORS header a CMS must send.
-    await page.route(`${BACKEND}**`, (route) => {
+    await page.context().route(`${BACKEND}**`, (route) => {
       const rel = new URL(route.request().url()).pathname.replace('/api/v1/', '');
       const file = path.join(dir, 'api', rel);
       fromBackend.push(rel);

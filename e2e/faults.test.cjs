@@ -41,7 +41,7 @@ const NEVER = { kind: 'timeout', answer: () => new Promise(() => {}) };
 async function seedPageWith(fault, regions) {
   const page = await watchedPage(site.browser, { viewport: { width: 1280, height: 900 } });
   await withoutPrerender(page, site.url);
-  for (const region of regions) await page.route(region.api, fault.answer);
+  for (const region of regions) await page.context().route(region.api, fault.answer);
   await page.goto(site.url + SEED);
   return page;
 }
@@ -70,13 +70,13 @@ async function checkFaultAndRecovery(page, fault, broken, timeout = 5000) {
   // The shell still works: the header is there and its links are live.
   assert.equal(await page.locator('nav[aria-label="Hovedmenu"] a').count(), 3);
 
-  for (const region of broken) await page.unroute(region.api);
+  for (const region of broken) await page.context().unroute(region.api);
   for (const region of broken) {
     await page.click(`${region.scope} .region-error button`);
     await page.waitForSelector(region.content);
   }
   if (missingArticle) {
-    await page.unroute(REGIONS[0].api);
+    await page.context().unroute(REGIONS[0].api);
     await page.reload();
     await page.waitForSelector(REGIONS[0].content);
   }
@@ -118,7 +118,7 @@ for (const [name, fault] of Object.entries({ ...FAULTS, 'a response that never f
     const page = await watchedPage(site.browser, { viewport: { width: 1280, height: 900 } });
     const revalidated = [];
     for (const region of REGIONS) {
-      await page.route(region.api, (route) => {
+      await page.context().route(region.api, (route) => {
         revalidated.push(region.name);
         return fault.answer(route);
       });
@@ -162,13 +162,13 @@ test('offline after loading: the next page fails in place, and comes back online
 test('a failing "Vis flere" keeps the list and retries', async () => {
   const page = await watchedPage(site.browser);
   await withoutPrerender(page, site.url);
-  await page.route(/\/api\/people\/2\.json$/, FAULTS['HTTP 500'].answer);
+  await page.context().route(/\/api\/people\/2\.json$/, FAULTS['HTTP 500'].answer);
   await page.goto(site.url + '/navnenyt');
   await page.waitForSelector('main .people-item');
   await page.click('main .load-more__button');
   await page.waitForSelector('main .load-more .region-error');
   assert.equal(await page.locator('main .people-item').count(), 10);
-  await page.unroute(/\/api\/people\/2\.json$/);
+  await page.context().unroute(/\/api\/people\/2\.json$/);
   await page.click('main .load-more__button');
   await page.waitForFunction(() => document.querySelectorAll('main .people-item').length === 20);
   assert.equal(await page.locator('main .load-more .region-error').count(), 0);

@@ -38,7 +38,7 @@ async function hostilePage(viewport, { prerendered = false } = {}) {
     page.dialogs.push(d.message());
     d.dismiss();
   });
-  await page.route(/\/api\/.*\.json$/, async (route) => {
+  await page.context().route(/\/api\/.*\.json$/, async (route) => {
     const response = await route.fetch();
     const doc = JSON.parse(await response.text());
     await route.fulfill({ response, body: JSON.stringify(poison(doc)) });
@@ -120,8 +120,8 @@ test('a 10,000-entry page and a 10,000-block article with a 1 MB headline stay u
   const page = await watchedPage(site.browser, { viewport: { width: 375, height: 800 } });
   await withoutPrerender(page, site.url);
   const huge = 'Æ'.repeat(1_000_000);
-  await page.route(/\/api\/people\/1\.json$/, (route) => route.fulfill({ json: bigPeoplePage(10_000) }));
-  await page.route(/\/api\/articles\/nokia-saelger-milliard-satsning-withings\.json$/, (route) =>
+  await page.context().route(/\/api\/people\/1\.json$/, (route) => route.fulfill({ json: bigPeoplePage(10_000) }));
+  await page.context().route(/\/api\/articles\/nokia-saelger-milliard-satsning-withings\.json$/, (route) =>
     route.fulfill({ json: bigArticle(10_000, huge) }),
   );
 

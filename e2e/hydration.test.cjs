@@ -96,7 +96,7 @@ test('after hydration: client-side navigation, "Vis flere" with an honest addres
   // "Prøv igen": another article whose related reads fail, then come back.
   const other = '/artikel/nokia-er-tilbage-fremtidsplaner';
   const itsRelated = /\/api\/related\/nokia-er-tilbage-fremtidsplaner\.json$/;
-  await page.route(itsRelated, (r) => r.fulfill({ status: 503, body: '' }));
+  await page.context().route(itsRelated, (r) => r.fulfill({ status: 503, body: '' }));
   await page.evaluate((h) => {
     const a = document.createElement('a');
     a.href = h;
@@ -106,7 +106,7 @@ test('after hydration: client-side navigation, "Vis flere" with an honest addres
   }, other);
   await page.click('#to-other');
   await page.waitForSelector('.region--related .region-error');
-  await page.unroute(itsRelated);
+  await page.context().unroute(itsRelated);
   await page.click('.region--related .region-error button');
   await page.waitForSelector('.region--related .related-item');
   assert.equal(await page.evaluate(() => window.__sameDocument), true);
@@ -137,7 +137,7 @@ test('a paged list opened further on: its own entries, a way back to newer ones,
 
 test('newer content at the backend updates the prerendered page in place', async () => {
   const page = await markedPage(['main h1']);
-  await page.route(/\/api\/articles\/nokia-saelger-milliard-satsning-withings\.json$/, async (route) => {
+  await page.context().route(/\/api\/articles\/nokia-saelger-milliard-satsning-withings\.json$/, async (route) => {
     const res = await route.fetch();
     const doc = JSON.parse(await res.text());
     doc.headline = 'Rettet: Nokia sælger Withings tilbage til grundlæggeren';
@@ -155,12 +155,12 @@ test('a route the build did not prerender renders in the browser', async () => {
   // An article published after the build: the backend has it, the build has no page for it.
   const slug = 'nyhed-efter-byggetiden';
   const page = await watchedPage(site.browser);
-  await page.route(new RegExp(`/api/articles/${slug}\\.json$`), async (route) => {
+  await page.context().route(new RegExp(`/api/articles/${slug}\\.json$`), async (route) => {
     const res = await route.fetch({ url: `${site.url}/api/articles/nokia-er-tilbage-fremtidsplaner.json` });
     const doc = JSON.parse(await res.text());
     await route.fulfill({ response: res, body: JSON.stringify({ ...doc, slug, headline: 'Nyhed efter byggetiden' }) });
   });
-  await page.route(new RegExp(`/api/related/${slug}\\.json$`), (route) =>
+  await page.context().route(new RegExp(`/api/related/${slug}\\.json$`), (route) =>
     route.fulfill({ contentType: 'application/json', body: JSON.stringify({ slug, items: [] }) }));
   const res = await page.goto(`${site.url}/artikel/${slug}`);
   assert.equal(res.status(), 200);

@@ -13,10 +13,12 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { launch, watchedPage } = require('./lib/browser.cjs');
+const { chromium } = require('playwright-core');
+const { launch, watchedPage, CHROMIUM_ARGS } = require('./lib/browser.cjs');
 const { startPreview } = require('./lib/preview.cjs');
 const { SEED, settled } = require('./lib/site.cjs');
 const { axe } = require('./lib/axe.cjs');
+const { deployAgain, MARK } = require('./lib/redeploy.cjs');
 const { BOUNDS } = require('../tools/lib/service-worker.cjs');
 
 const DIST = process.env.DIST_DIR || 'dist';
@@ -59,6 +61,12 @@ async function serve(name, prepare) {
     site.root = newRoot;
     site.server = await startPreview({ root: newRoot, port: site.port });
     await context.setOffline(false);
+  };
+  // Another build in place of this one, as an operator uploads it.
+  site.deploy = async (newRoot) => {
+    await site.server.stop();
+    site.root = newRoot;
+    site.server = await startPreview({ root: newRoot, port: site.port });
   };
   site.stop = () => site.server.stop();
   return site;
@@ -153,5 +161,181 @@ test('offline: read pages open from the cache by address and by link, others get
     await context.close();
   } finally {
     await site.stop();
+  }
+});
+
+// The files the page runs, as loaded, and as its HTML names them.
+async function appFiles(page) {
+  return page.evaluate(() => {
+    const named = [...document.querySelectorAll('link[rel="stylesheet"], link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname);
+    const loaded = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /-[0-9a-f]{8,16}(_bg)?\.(js|css|wasm)$/.test(p));
+    return { named, loaded, mark: getComputedStyle(document.documentElement).getPropertyValue('--tidende-udgave').trim() };
+  });
+}
+
+test('a new deployment: the prompt says so, its button brings the new version in one reload, and saved pages of the old one still read', async () => {
+  const site = await serve('update');
+  try {
+    const page = await watchedPage(browser);
+    const context = page.context();
+    await page.goto(`${site.url}/`);
+    await workerInCharge(page);
+    await page.goto(`${site.url}${OTHER}`);
+    await settled(page, 'main article h1');
+    await page.goto(`${site.url}${SEED}`);
+    await settled(page, 'main article h1');
+    assert.equal(await page.locator('.update-prompt').count(), 0, 'no prompt without a new version');
+
+    const next = path.join(work, 'update-2');
+    fs.cpSync(site.root, next, { recursive: true });
+    const { css, glue } = deployAgain(next, site.server.publicUrl);
+    await site.deploy(next);
+
+    // The old worker still runs the page: the new page comes from the network and brings
+    // the new files with it, never the old worker's.
+    await page.reload();
+    await settled(page, 'main article h1');
+    const during = await appFiles(page);
+    assert.ok(during.named.includes(`/${css[1]}`) && during.named.includes(`/${glue[1]}`), `the new page names the new files: ${during.named}`);
+    for (const f of during.loaded) assert.ok(!f.endsWith(css[0]) && !f.endsWith(glue[0]), `no file of the old build is loaded: ${f}`);
+    assert.equal(during.mark, '2', 'the new stylesheet is the one in use');
+
+    const prompt = page.locator('.update-prompt');
+    await prompt.waitFor({ timeout: 20000 });
+    assert.equal(await prompt.getAttribute('role'), 'status');
+    assert.equal((await prompt.locator('p').textContent()).trim(), 'Der er en ny version af Tidende');
+    assert.deepEqual(await axe(page), [], 'axe on the page with the prompt');
+    for (const colorScheme of ['dark']) {
+      await page.emulateMedia({ colorScheme });
+      assert.deepEqual(await axe(page), [], `axe on the prompt, ${colorScheme}`);
+    }
+    let loads = 0;
+    page.on('load', () => loads++);
+    await prompt.getByRole('button', { name: 'Hent den nye version' }).click();
+    await page.waitForFunction(() => document.readyState === 'complete' && !document.querySelector('.update-prompt') && navigator.serviceWorker.controller);
+    await settled(page, 'main article h1');
+    await page.waitForTimeout(2000);
+    assert.equal(loads, 1, 'one reload');
+    const worker = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      return { waiting: Boolean(reg.waiting), active: reg.active?.state };
+    });
+    assert.deepEqual(worker, { waiting: false, active: 'activated' });
+    const cached = await page.evaluate(async (names) => Promise.all(names.map(async (n) => Boolean(await caches.match(new URL(n, document.baseURI).href)))), [...css, ...glue]);
+    assert.deepEqual(cached, [false, true, false, true], 'the precache holds the new files, not the old');
+    assert.equal(await page.locator('.update-prompt').count(), 0);
+
+    // A page saved under the old build, opened offline: it reads, as HTML only (its app
+    // build is gone), with the current stylesheet.
+    await site.offline(context);
+    await page.goto(`${site.url}${OTHER}`);
+    const old = await article(page);
+    assert.equal(old.headline, OTHER_HEADLINE);
+    assert.ok(old.paragraphs >= 3, `the whole article: ${old.paragraphs} paragraphs`);
+    assert.equal(await savedNote(page), NOTE);
+    const after = await appFiles(page);
+    assert.equal(after.mark, '2', 'the current stylesheet in place of the old one');
+    assert.deepEqual(after.named.filter((f) => f.endsWith('.js')), [], 'no script of the old build');
+    assert.deepEqual(page.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), []);
+    await context.close();
+  } finally {
+    await site.stop();
+  }
+});
+
+test(`the runtime caches keep to their bounds after 200 article visits`, async () => {
+  // 200 articles the build does not know (the CDN serves them the shell, the app fetches
+  // them), each with its own related list and picture, so every cache sees more than it
+  // may keep.
+  const site = await serve('bounds', (root) => {
+    const seed = JSON.parse(fs.readFileSync(path.join(root, 'api/articles', `${path.basename(SEED)}.json`), 'utf8'));
+    const related = fs.readFileSync(path.join(root, 'api/related', `${path.basename(SEED)}.json`), 'utf8');
+    for (let i = 1; i <= 200; i++) {
+      const slug = `besoeg-${i}`;
+      const doc = { ...seed, slug, headline: `Besøg nummer ${i}` };
+      if (doc.image) doc.image = { ...doc.image, src: `${doc.image.src}?v=${i}` };
+      fs.writeFileSync(path.join(root, 'api/articles', `${slug}.json`), JSON.stringify(doc));
+      fs.writeFileSync(path.join(root, 'api/related', `${slug}.json`), related.replace(path.basename(SEED), slug));
+    }
+  });
+  try {
+    const page = await watchedPage(browser);
+    await page.goto(`${site.url}/`);
+    await workerInCharge(page);
+    for (let i = 1; i <= 200; i++) {
+      await page.goto(`${site.url}/artikel/besoeg-${i}`);
+      await page.waitForSelector(`main article h1:text-is("Besøg nummer ${i}")`);
+      await settled(page);
+    }
+    // The bounds are kept after each write, in the background: until they settle.
+    const counts = () => page.evaluate(async (names) => {
+      const out = {};
+      for (const n of names) out[n] = (await (await caches.open(n)).keys()).length;
+      return out;
+    }, Object.keys(BOUNDS));
+    let seen;
+    for (let t = 0; t < 40; t++) {
+      seen = await counts();
+      if (Object.entries(seen).every(([n, c]) => c <= BOUNDS[n].maxEntries)) break;
+      await page.waitForTimeout(250);
+    }
+    console.log(`caches after 200 visits: ${JSON.stringify(seen)}`);
+    for (const [name, { maxEntries }] of Object.entries(BOUNDS)) {
+      assert.ok(seen[name] <= maxEntries, `${name}: ${seen[name]} entries, bound ${maxEntries}`);
+    }
+    // …and they were reached: the test saw more than each bound.
+    for (const name of ['tidende-sider', 'tidende-data', 'tidende-billeder']) {
+      assert.equal(seen[name], BOUNDS[name].maxEntries, `${name} is full to its bound`);
+    }
+    await page.context().close();
+  } finally {
+    await site.stop();
+  }
+});
+
+test('the manifest: installable (no installability errors), Danish, under the deployment\'s path', async () => {
+  // The build and the sub-path build (make build-subpath; e2e/cdn.test.cjs serves it too).
+  for (const dist of [DIST, process.env.SUBPATH_DIST_DIR || 'dist-nyheder']) {
+    assert.ok(fs.existsSync(path.join(dist, 'manifest.webmanifest')), `${dist} is a release build with a manifest`);
+    const server = await startPreview({ root: dist });
+    // Not a new context of the shared browser: those are incognito, which Chromium does
+    // not install from ("in-incognito"). A browser with a profile of its own.
+    const profile = fs.mkdtempSync(path.join(work, 'profile-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
+    try {
+      const page = context.pages()[0] || (await context.newPage());
+      const base = `${server.url}${server.publicUrl}`;
+      await page.goto(base);
+      await workerInCharge(page);
+      const cdp = await page.context().newCDPSession(page);
+      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+      assert.deepEqual(installabilityErrors, [], `${dist}: no installability errors`);
+      const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+      const res = await page.request.get(new URL(href, base).href);
+      assert.match(res.headers()['content-type'], /^application\/manifest\+json/);
+      const manifest = await res.json();
+      assert.equal(manifest.lang, 'da');
+      assert.equal(manifest.short_name, 'Tidende');
+      assert.equal(manifest.display, 'standalone');
+      assert.equal(new URL(manifest.start_url, res.url()).pathname, server.publicUrl);
+      assert.equal(new URL(manifest.scope, res.url()).pathname, server.publicUrl);
+      const themes = await page.locator('meta[name="theme-color"]').evaluateAll((ms) => ms.map((m) => m.content));
+      assert.equal(manifest.theme_color, themes[0], 'the manifest\'s theme colour is the page\'s');
+      for (const icon of manifest.icons) {
+        const got = await page.request.get(new URL(icon.src, res.url()).href);
+        assert.equal(got.status(), 200, icon.src);
+        assert.equal(got.headers()['content-type'].split(';')[0], icon.type, icon.src);
+      }
+      const purposes = manifest.icons.map((i) => `${i.sizes} ${i.purpose || 'any'}`);
+      for (const want of ['192x192 any', '512x512 any', '512x512 maskable', 'any any']) assert.ok(purposes.includes(want), `${want} in ${purposes}`);
+      const worker = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
+      assert.equal(new URL(worker).pathname, server.publicUrl, 'the worker\'s scope is the deployment\'s path');
+    } finally {
+      await context.close();
+      await server.stop();
+    }
   }
 });

@@ -278,7 +278,7 @@ test('a topic page the build did not prerender is served as the shell and render
   // … shell.html, 200"), readers get the page, and crawlers no 404 for it.
   const slug = 'nyt-emne-efter-byggetiden';
   const page = await watchedPage(site.browser);
-  await page.route(new RegExp(`/api/topics/${slug}/1\\.json$`), async (route) => {
+  await page.context().route(new RegExp(`/api/topics/${slug}/1\\.json$`), async (route) => {
     const res = await route.fetch({ url: `${site.url}/api/topics/nokia/2.json` });
     const doc = JSON.parse(await res.text());
     await route.fulfill({ response: res, body: JSON.stringify({ ...doc, name: 'Nyt emne', slug, page: 1, total_pages: 1, total_items: 1 }) });

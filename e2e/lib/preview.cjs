@@ -174,6 +174,8 @@ error_log ${workDir}/error.log warn;
 events { worker_connections 256; }
 http {
   include /etc/nginx/mime.types;
+  # What Debian's list lacks and CDNs know: the web app manifest (tools/lib/app-manifest.cjs).
+  types { application/manifest+json webmanifest; }
   default_type application/octet-stream;
   access_log off;
   sendfile on;
@@ -191,7 +193,7 @@ http {
   gzip off;
   charset utf-8;
   charset_types text/css text/plain text/xml application/javascript text/javascript
-                application/json image/svg+xml;
+                application/json image/svg+xml application/manifest+json;
 
   # The request path without its query: what _headers rules match (the path the client
   # asked for, not the file a rewrite serves).

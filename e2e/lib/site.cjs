@@ -33,9 +33,10 @@ async function settled(page, ready) {
 // shell (what the CDN serves for a route the build did not know, e.g. an article published
 // since), with the shell's own headers, so the app renders everything in the browser from
 // the network. For the suites that break the network under the app (faults, hostile
-// content), whose prerendered pages would otherwise already hold their documents.
+// content), whose prerendered pages would otherwise already hold their documents. On the
+// context, so the service worker's requests are answered the same way as the page's.
 async function withoutPrerender(page, siteUrl, publicUrl = '/') {
-  await page.route(
+  await page.context().route(
     (url) => !/\.[a-z0-9]+$/i.test(url.pathname),
     async (route) => {
       if (route.request().resourceType() !== 'document') return route.fallback();
