@@ -13,8 +13,9 @@ export CHROME_PATH ?= /usr/bin/chromium
 PUBLIC_URL ?= /
 export PUBLIC_URL
 # The prerender's settings (tools/build.sh): `make build API=https://cms.example.dk/api/v1/
-# SITE_URL=https://tidende.example PRERENDER_STRICT=1`.
-export API SITE_URL PRERENDER_STRICT
+# SITE_URL=https://tidende.example PRERENDER_STRICT=1`; SERVICE_WORKER=off builds the site
+# with the worker that removes the service worker (docs/deploy.md).
+export API SITE_URL PRERENDER_STRICT SERVICE_WORKER
 
 .PHONY: setup serve build build-subpath build-alloc test fmt-check lint unit browser e2e preview clean bench
 

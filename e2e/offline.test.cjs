@@ -13,6 +13,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { execFileSync } = require('node:child_process');
 const { chromium } = require('playwright-core');
 const { launch, watchedPage, CHROMIUM_ARGS } = require('./lib/browser.cjs');
 const { startPreview } = require('./lib/preview.cjs');
@@ -337,5 +338,42 @@ test('the manifest: installable (no installability errors), Danish, under the de
       await context.close();
       await server.stop();
     }
+  }
+});
+
+test('SERVICE_WORKER=off: the worker and its caches are removed, and the site is served as it is', async () => {
+  const site = await serve('kill-switch');
+  try {
+    const page = await watchedPage(browser);
+    await page.goto(`${site.url}/`);
+    await workerInCharge(page);
+    await page.goto(`${site.url}${SEED}`);
+    await settled(page, 'main article h1');
+    assert.ok((await page.evaluate(() => caches.keys())).length >= 2, 'the worker has its caches');
+
+    const next = path.join(work, 'kill-switch-2');
+    fs.cpSync(site.root, next, { recursive: true });
+    execFileSync('node', ['tools/postbuild.cjs', 'site'], {
+      env: { ...process.env, DIST_DIR: next, PUBLIC_URL: site.server.publicUrl, SERVICE_WORKER: 'off' },
+      stdio: 'ignore',
+    });
+    assert.equal(fs.readFileSync(path.join(next, 'sw.js'), 'utf8'), fs.readFileSync('tools/sw-kill-switch.js', 'utf8'));
+    await site.deploy(next);
+
+    await page.reload();
+    await settled(page, 'main article h1');
+    await page.waitForFunction(async () =>
+      (await navigator.serviceWorker.getRegistrations()).length === 0 && (await caches.keys()).length === 0, null, { timeout: 20000 });
+    // The next load is the site as served, with no worker in between.
+    await page.reload();
+    await settled(page, 'main article h1');
+    assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), false);
+    assert.equal(await page.locator('meta[name="tidende:sw"]').count(), 0);
+    await page.waitForTimeout(1000);
+    assert.equal((await page.evaluate(() => navigator.serviceWorker.getRegistrations())).length, 0, 'none registered again');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  } finally {
+    await site.stop();
   }
 });

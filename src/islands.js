@@ -128,4 +128,12 @@ if (swMeta && sw) {
     // A page kept open for hours hears of a new version too.
     setInterval(() => reg.update().catch(() => {}), 36e5);
   });
+} else {
+  // No worker named (`trunk serve`, which `make preview` shares an origin with, or a
+  // deployment that has removed it, docs/deploy.md): one registered before goes, and its
+  // caches with it.
+  sw?.getRegistrations().then(async (all) => {
+    for (const r of all) r.unregister();
+    if (all.length) for (const k of await caches.keys()) if (k.startsWith('tidende')) caches.delete(k);
+  });
 }

@@ -4,13 +4,16 @@
 #   2. tools/postbuild.cjs shell: Trunk's index.html becomes shell.html, the page every
 #      other is made from (JS minified, wasm trimmed);
 #   3. the prerender (tools/prerender.sh): every page the backend's lists lead to, as HTML;
-#   4. tools/postbuild.cjs site: CSP check of every page, _headers, _redirects, .br/.gz.
+#   4. tools/postbuild.cjs site: the search index, the service worker and offline page, CSP
+#      check of every page, _headers, _redirects, .br/.gz.
 # Settings, all optional:
 #   API=https://cms.example.dk/api/v1/   the backend to render from and to name in the pages
 #                                        (default: the sample backend in public/api/)
 #   SITE_URL=https://tidende.example     the public origin, for canonical links and previews
 #   PRERENDER_STRICT=1                   fail when any page cannot be prerendered (CI)
 #   CARGO_FEATURES=alloc-stats           extra cargo features for the wasm (the tests' build)
+#   SERVICE_WORKER=off                   no service worker: sw.js removes the one browsers
+#                                        have (docs/deploy.md, "Removing the service worker")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 public_url=${PUBLIC_URL:-/}

@@ -33,7 +33,7 @@ const { trimWasm, trimGlue, WASM_OPT } = require('./lib/trim-wasm.cjs');
 const { minifyNames } = require('./lib/minify-names.cjs');
 const { buildSearchIndex } = require('./lib/search-index.cjs');
 const { writeManifest } = require('./lib/app-manifest.cjs');
-const { writeServiceWorker } = require('./lib/service-worker.cjs');
+const { writeServiceWorker, removeServiceWorker, SW_META } = require('./lib/service-worker.cjs');
 
 const { HASHED_NAME, SHELL } = rules;
 // Marks a page the prerender wrote (src/handover.rs, DATA_ID).
@@ -184,7 +184,7 @@ async function shellStage(dist, base) {
     }
   }
   if (!html.includes('</head>')) throw new Error('index.html has no </head> for the manifest link');
-  html = html.replace('</head>', '<link rel=manifest href=manifest.webmanifest><meta name=tidende:sw content=sw.js></head>');
+  html = html.replace('</head>', `<link rel=manifest href=manifest.webmanifest>${SW_META}</head>`);
   console.log(`postbuild: ${app.written.length} files for installing the app (manifest.webmanifest, icons/)`);
   fs.writeFileSync(path.join(dist, SHELL), html);
   fs.rmSync(indexPath);
@@ -269,8 +269,13 @@ async function main() {
   else if (stage === 'site') {
     const search = await buildSearchIndex(dist);
     console.log(`postbuild: search index of ${search.pages} articles, ${kib(search.bytes)} (dist/pagefind)`);
-    const sw = await writeServiceWorker(dist);
-    console.log(`postbuild: sw.js precaches ${sw.count} files, ${kib(sw.size)}; offline.html`);
+    if (process.env.SERVICE_WORKER === 'off') {
+      const off = removeServiceWorker(dist);
+      console.log(`postbuild: SERVICE_WORKER=off: sw.js removes the worker browsers have; ${off.pages} pages no longer name one`);
+    } else {
+      const sw = await writeServiceWorker(dist);
+      console.log(`postbuild: sw.js precaches ${sw.count} files, ${kib(sw.size)}; offline.html`);
+    }
     siteStage(dist, base, publicUrl);
   }
   else throw new Error('usage: tools/postbuild.cjs shell|site');

@@ -24,6 +24,9 @@ const SW = 'sw.js';
 const OFFLINE_PAGE = 'offline.html';
 const OFFLINE_CSS = 'offline.css';
 const HAND_WRITTEN = 'src/service-worker.js';
+const KILL_SWITCH = 'tools/sw-kill-switch.js';
+// How the pages name the worker (tools/postbuild.cjs, shell stage; src/islands.js reads it).
+const SW_META = `<meta name=tidende:sw content=${SW}>`;
 const DAY = 24 * 60 * 60;
 // Each runtime cache's bounds: entries, and age in seconds. A saved article is three or
 // four documents (the article and its regions), so the documents' cache holds about as
@@ -145,4 +148,22 @@ async function writeServiceWorker(dist, root = process.cwd()) {
   return { count, size };
 }
 
-module.exports = { writeServiceWorker, offlinePage, BOUNDS, SW, OFFLINE_PAGE };
+// SERVICE_WORKER=off: sw.js becomes the worker that removes the one browsers have
+// (tools/sw-kill-switch.js), and no page names a worker any more. The pages' precompressed
+// copies are written again by the site stage, which runs next.
+function removeServiceWorker(dist, root = process.cwd()) {
+  fs.copyFileSync(path.join(root, KILL_SWITCH), path.join(dist, SW));
+  let pages = 0;
+  const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]);
+  for (const file of walk(dist).filter((f) => f.endsWith('.html'))) {
+    const html = fs.readFileSync(file, 'utf8');
+    const without = html.replace(SW_META, '');
+    if (without === html) continue;
+    fs.writeFileSync(file, without);
+    pages++;
+  }
+  return { pages };
+}
+
+module.exports = { writeServiceWorker, removeServiceWorker, offlinePage, BOUNDS, SW, SW_META, OFFLINE_PAGE };
