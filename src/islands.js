@@ -93,20 +93,23 @@ function moved() {
 // Every change of address the app makes (the Navigation API), or back and forward.
 (globalThis.navigation || globalThis).addEventListener(globalThis.navigation ? 'currententrychange' : 'popstate', moved);
 
-// Back online: the page shown from the cache, or the offline page, loads again. The network
-// itself is asked (HEAD, which the worker lets through), every three seconds while such a
-// page is shown: browsers do not always tell by `navigator.onLine` or its event. At most
-// once in 30 seconds, should the network come and go.
-setInterval(async () => {
+// Back online: the page shown from the cache, or the offline page, loads again, once. The
+// network itself is asked (HEAD, which the worker lets through) at once and then every
+// three seconds while such a page is shown, as browsers do not always tell by
+// `navigator.onLine` or its event. Only a network that failed and then answers reloads, so
+// a slow one (the worker showed its copy after 3 s) never reloads the page over and over.
+let down;
+const back = async () => {
+  if (!document.querySelector('.saved-note,.offline-page')) return;
   try {
-    if (!document.querySelector('.saved-note,.offline-page') || sessionStorage.tidendeBack > Date.now() - 3e4) return;
     await fetch(location.href, { method: 'HEAD', cache: 'no-store' });
-    sessionStorage.tidendeBack = Date.now();
-    location.reload();
+    if (down) location.reload();
   } catch {
-    // Still offline.
+    down = true;
   }
-}, 3000);
+};
+back();
+setInterval(back, 3000);
 
 function prompt(reg) {
   if (!reg.waiting || !sw.controller || document.querySelector('.update-prompt')) return;
