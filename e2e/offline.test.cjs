@@ -142,7 +142,11 @@ test('offline: read pages open from the cache by address and by link, others get
     assert.equal(await page.locator('main h1').textContent(), 'Du er offline');
     const listed = await page.locator('.offline-list a').evaluateAll((as) => as.map((a) => [a.textContent, new URL(a.href).pathname]));
     assert.deepEqual(listed.sort(), [[OTHER_HEADLINE, OTHER], [SEED_HEADLINE, SEED]].sort());
-    assert.deepEqual(await axe(page), [], 'axe on the offline page');
+    for (const [width, colorScheme] of [[1280, 'light'], [375, 'dark']]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.emulateMedia({ colorScheme });
+      assert.deepEqual(await axe(page), [], `axe on the offline page, ${width} px, ${colorScheme}`);
+    }
     // …and by its address.
     await page.goto(`${site.url}/artikel/kampen-om-datacentrene-kommuner`);
     await page.waitForSelector('main.offline-page h1');
@@ -205,10 +209,10 @@ test('a new deployment: the prompt says so, its button brings the new version in
     await prompt.waitFor({ timeout: 20000 });
     assert.equal(await prompt.getAttribute('role'), 'status');
     assert.equal((await prompt.locator('p').textContent()).trim(), 'Der er en ny version af Tidende');
-    assert.deepEqual(await axe(page), [], 'axe on the page with the prompt');
-    for (const colorScheme of ['dark']) {
+    for (const [width, colorScheme] of [[1280, 'light'], [375, 'dark']]) {
+      await page.setViewportSize({ width, height: 800 });
       await page.emulateMedia({ colorScheme });
-      assert.deepEqual(await axe(page), [], `axe on the prompt, ${colorScheme}`);
+      assert.deepEqual(await axe(page), [], `axe on the page with the prompt, ${width} px, ${colorScheme}`);
     }
     let loads = 0;
     page.on('load', () => loads++);
@@ -332,6 +336,10 @@ test('the manifest: installable (no installability errors), Danish, under the de
       }
       const purposes = manifest.icons.map((i) => `${i.sizes} ${i.purpose || 'any'}`);
       for (const want of ['192x192 any', '512x512 any', '512x512 maskable', 'any any']) assert.ok(purposes.includes(want), `${want} in ${purposes}`);
+      // The worker revalidated on every check, as a JavaScript file.
+      const sw = await page.request.get(new URL('sw.js', base).href);
+      assert.equal(sw.headers()['cache-control'], 'no-cache');
+      assert.match(sw.headers()['content-type'], /javascript/);
       const worker = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
       assert.equal(new URL(worker).pathname, server.publicUrl, 'the worker\'s scope is the deployment\'s path');
     } finally {
