@@ -6,11 +6,16 @@
 //   node tools/postbuild.cjs shell   Trunk's output as the shell every page is made from:
 //                                    the JS glue minified, the wasm trimmed
 //                                    (tools/lib/trim-wasm.cjs), their integrity hashes
-//                                    recomputed; index.html kept as shell.html.
+//                                    recomputed; the web app manifest and icons
+//                                    (tools/lib/app-manifest.cjs); index.html kept as
+//                                    shell.html.
 //   (target/…/prerender)             writes index.html, 404.html and every other page
 //                                    (src/prerender/).
-//   node tools/postbuild.cjs site    the folder for the CDN: every page checked against the
-//                                    CSP, then
+//   node tools/postbuild.cjs site    the folder for the CDN: the search index (tools/lib/
+//                                    search-index.cjs), the service worker and the offline
+//                                    page (tools/lib/service-worker.cjs; SERVICE_WORKER=off
+//                                    writes the worker that removes it), every page checked
+//                                    against the CSP, then
 //     _headers     Netlify / Cloudflare Pages syntax: a strict Content-Security-Policy (with
 //                  the SHA-256 of the inline scripts), security headers for every path, and
 //                  the cache policy: immutable for Trunk's content-hashed files only;
