@@ -82,13 +82,14 @@ function notice(node) {
   document.body.append(node);
 }
 
-const keep = (url) => sw.controller && fetch(url, { headers: { 'X-Tidende': 'gem' } }).catch(() => {});
+const keep = (url) => fetch(url, { headers: { 'X-Tidende': 'gem' } }).catch(() => {});
 
 function moved() {
   const url = location.href.split('#')[0];
+  if (!sw?.controller) return;
   if (!navigator.onLine) {
     if (!document.querySelector('.saved-note')) notice(el('p', { className: 'saved-note', textContent: 'Gemt udgave – du er offline' }));
-  } else if (sw && url !== saved) keep((saved = url));
+  } else if (url !== saved) keep((saved = url));
 }
 // Every change of address the app makes (the Navigation API), or back and forward.
 (globalThis.navigation || globalThis).addEventListener(globalThis.navigation ? 'currententrychange' : 'popstate', moved);

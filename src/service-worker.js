@@ -56,9 +56,10 @@ self.tidende = (() => {
   }
 
   const escape = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  const unescape = (s) => s.replace(/&(#\d+|#x[0-9a-f]+|amp|lt|gt|quot|apos);/gi, (m, e) => {
-    const named = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[e.toLowerCase()];
-    return named || String.fromCodePoint(parseInt(e.slice(e[1] === 'x' || e[1] === 'X' ? 2 : 1), e[1] === 'x' || e[1] === 'X' ? 16 : 10));
+  const NAMED = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  const unescape = (s) => s.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(amp|lt|gt|quot|apos));/gi, (m, dec, hex, name) => {
+    const code = name ? 0 : dec ? Number(dec) : parseInt(hex, 16);
+    return name ? NAMED[name.toLowerCase()] : code <= 0x10ffff ? String.fromCodePoint(code) : m;
   });
 
   // The saved articles, the most recently read first: their headline (the page's title
