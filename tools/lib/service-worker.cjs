@@ -40,7 +40,8 @@ const BOUNDS = {
 // How long a page or document may take before the saved copy is shown.
 const NETWORK_TIMEOUT_SECONDS = 3;
 
-// The offline page, made from the prerendered 404 page (its header, footer and head): the
+// The offline page, made from the prerendered 404 page (its header, footer and head; the
+// shell's head where nothing was prerendered): the
 // app's scripts and data block out, the offline text in, and src/islands.js in, which
 // reloads the page when the network is back. The worker puts the list of saved articles
 // where the placeholder is.
@@ -56,7 +57,9 @@ function offlinePage(notFound, islands) {
     .replace(/<(?:meta|link)\b[^>]*\bdata-page-head\b[^>]*>/gi, '')
     .replace(/<title>[^<]*<\/title>/i, '<title>Du er offline – Tidende</title><meta name=robots content=noindex>')
     .replace(/<main\b[^>]*>[\s\S]*<\/main>/i, main);
-  if (!html.includes('<!--tidende:gemte-->')) throw new Error('404.html has no <main> for the offline page');
+  // A build without the prerender has only the shell, whose body is empty: the text alone.
+  if (!html.includes('<!--tidende:gemte-->')) html = html.replace(/(<body\b[^>]*>)[\s\S]*(<\/body>)/i, `$1${main}$2`);
+  if (!html.includes('<!--tidende:gemte-->')) throw new Error('404.html has no <body> for the offline page');
   const head = `<link rel=stylesheet href=${OFFLINE_CSS}>` + (islands ? `<script type=module src=${islands}></script>` : '');
   return html.replace('</head>', `${head}</head>`);
 }
@@ -112,7 +115,7 @@ function runtimeCaching() {
 // Writes offline.html, offline.css and sw.js into `dist`; returns what is precached.
 async function writeServiceWorker(dist, root = process.cwd()) {
   const { generateSW } = require('workbox-build');
-  const notFound = fs.readFileSync(path.join(dist, '404.html'), 'utf8');
+  const notFound = fs.readFileSync(path.join(dist, fs.existsSync(path.join(dist, '404.html')) ? '404.html' : 'shell.html'), 'utf8');
   const islands = /href=["']?([^"'\s>]*snippets\/[^"'\s>]*islands\.js)/.exec(notFound)?.[1];
   fs.writeFileSync(path.join(dist, OFFLINE_PAGE), offlinePage(notFound, islands));
   fs.copyFileSync(path.join(root, 'style', OFFLINE_CSS), path.join(dist, OFFLINE_CSS));
