@@ -125,13 +125,18 @@ function prompt(reg) {
 if (swMeta && sw) {
   // A worker that has just started keeps the page it took over too: the first page read.
   sw.addEventListener('controllerchange', () => (updating ? location.reload() : keep(saved)));
-  addEventListener('load', async () => {
+  // Three seconds after the app has taken the page over (Trunk's loader says so) and the
+  // page has loaded: the worker's install (the precache, 15 files) would otherwise take the
+  // CPU from the hydration and the first documents (measured: docs/perf.md, "Size").
+  const start = async () => {
     const reg = await sw.register(new URL(swMeta.content, document.baseURI));
     prompt(reg);
     reg.addEventListener('updatefound', () => reg.installing?.addEventListener('statechange', () => prompt(reg)));
     // A page kept open for hours hears of a new version too.
     setInterval(() => reg.update().catch(() => {}), 36e5);
-  });
+  };
+  const later = () => setTimeout(start, 3e3);
+  addEventListener('TrunkApplicationStarted', () => (document.readyState === 'complete' ? later() : addEventListener('load', later)));
 } else {
   // No worker named (`trunk serve`, which `make preview` shares an origin with, or a
   // deployment that has removed it, docs/deploy.md): one registered before goes, and its
