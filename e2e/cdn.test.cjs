@@ -14,7 +14,7 @@ const os = require('node:os');
 const path = require('node:path');
 const zlib = require('node:zlib');
 const { startPreview, parseHeaders, parseRedirects, patternRegex } = require('./lib/preview.cjs');
-const { launch, watchedPage } = require('./lib/browser.cjs');
+const { launch, cspWatchedPage, injectInlineScript } = require('./lib/browser.cjs');
 const { OFFLINE_PAGE } = require('../tools/lib/service-worker.cjs');
 const { HASHED_NAME, PAGE_ROUTES, SHELL, inlineScripts, sha256Source } = require('../tools/postbuild.cjs');
 
@@ -85,18 +85,6 @@ function assertSecurityHeaders(res, where) {
   assert.match(res.headers['permissions-policy'] || '', /camera=\(\)/, `${where}: Permissions-Policy`);
   assert.equal(res.headers['x-frame-options'], 'DENY', `${where}: X-Frame-Options`);
   assert.equal(res.headers['cross-origin-opener-policy'], 'same-origin', `${where}: COOP`);
-}
-
-// A watched page that also records every CSP violation the document reports.
-async function cspWatchedPage(browser) {
-  const page = await watchedPage(browser);
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
-    });
-  });
-  return page;
 }
 
 const mainH1 = async (page, text) => {
@@ -371,13 +359,7 @@ describe('root build, served like the CDN serves it', () => {
     const page = await cspWatchedPage(browser);
     await page.goto(`${server.url}/`);
     await mainH1(page, 'Seneste nyt');
-    await page.evaluate(() => {
-      const s = document.createElement('script');
-      s.textContent = 'window.__injected = true;';
-      document.head.append(s);
-    });
-    await page.waitForFunction(() => window.__cspViolations.length > 0);
-    assert.equal(await page.evaluate(() => window.__injected), undefined);
+    assert.equal(await injectInlineScript(page), false, 'the injected script did not run');
     assert.match((await page.evaluate(() => window.__cspViolations))[0], /^script-src-elem blocked inline/);
     await page.context().close();
   });

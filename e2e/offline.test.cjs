@@ -54,20 +54,22 @@ async function serve(name, prepare) {
   const site = { root, server: await startPreview({ root }) };
   site.port = site.server.port;
   site.url = `${site.server.url}${site.server.publicUrl.replace(/\/$/, '')}`;
+  const restart = async (newRoot) => {
+    site.root = newRoot;
+    site.server = await startPreview({ root: newRoot, port: site.port });
+  };
   site.offline = async (context) => {
     await context.setOffline(true);
     await site.server.stop();
   };
-  site.online = async (context, newRoot = site.root) => {
-    site.root = newRoot;
-    site.server = await startPreview({ root: newRoot, port: site.port });
+  site.online = async (context) => {
+    await restart(site.root);
     await context.setOffline(false);
   };
   // Another build in place of this one, as an operator uploads it.
   site.deploy = async (newRoot) => {
     await site.server.stop();
-    site.root = newRoot;
-    site.server = await startPreview({ root: newRoot, port: site.port });
+    await restart(newRoot);
   };
   site.stop = () => site.server.stop();
   return site;
@@ -76,6 +78,14 @@ async function serve(name, prepare) {
 // Waits until the service worker runs the page (it takes the open page when it starts).
 async function workerInCharge(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller, null, { timeout: 20000 });
+}
+
+// A reader's first visit: a new watched page on the front page, once the worker runs it.
+async function firstVisit(site) {
+  const page = await watchedPage(browser);
+  await page.goto(`${site.url}/`);
+  await workerInCharge(page);
+  return page;
 }
 
 // The page's article as read: its headline and how many paragraphs of text it has.
@@ -97,12 +107,10 @@ async function savedNote(page) {
 test('offline: read pages open from the cache by address and by link, others get the offline page, and online is live again', async () => {
   const site = await serve('reading');
   try {
-    const page = await watchedPage(browser);
-    const context = page.context();
     // Read: the front page and the seed article as whole pages, the other article by a
     // link in the app.
-    await page.goto(`${site.url}/`);
-    await workerInCharge(page);
+    const page = await firstVisit(site);
+    const context = page.context();
     await page.goto(`${site.url}${SEED}`);
     await settled(page, 'main article h1');
     await page.locator(`main a[href$="${OTHER}"]`).first().click();
@@ -181,10 +189,8 @@ async function appFiles(page) {
 test('a new deployment: the prompt says so, its button brings the new version in one reload, and saved pages of the old one still read', async () => {
   const site = await serve('update');
   try {
-    const page = await watchedPage(browser);
+    const page = await firstVisit(site);
     const context = page.context();
-    await page.goto(`${site.url}/`);
-    await workerInCharge(page);
     await page.goto(`${site.url}${OTHER}`);
     await settled(page, 'main article h1');
     await page.goto(`${site.url}${SEED}`);
@@ -264,9 +270,7 @@ test(`the runtime caches keep to their bounds after 200 article visits`, async (
     }
   });
   try {
-    const page = await watchedPage(browser);
-    await page.goto(`${site.url}/`);
-    await workerInCharge(page);
+    const page = await firstVisit(site);
     for (let i = 1; i <= 200; i++) {
       await page.goto(`${site.url}/artikel/besoeg-${i}`);
       await page.waitForSelector(`main article h1:text-is("Besøg nummer ${i}")`);
@@ -352,9 +356,7 @@ test('the manifest: installable (no installability errors), Danish, under the de
 test('SERVICE_WORKER=off: the worker and its caches are removed, and the site is served as it is', async () => {
   const site = await serve('kill-switch');
   try {
-    const page = await watchedPage(browser);
-    await page.goto(`${site.url}/`);
-    await workerInCharge(page);
+    const page = await firstVisit(site);
     await page.goto(`${site.url}${SEED}`);
     await settled(page, 'main article h1');
     assert.ok((await page.evaluate(() => caches.keys())).length >= 2, 'the worker has its caches');

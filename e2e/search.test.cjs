@@ -11,7 +11,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
-const { watchedPage } = require('./lib/browser.cjs');
+const { watchedPage, cspWatchedPage, injectInlineScript } = require('./lib/browser.cjs');
 const { startPreview, parseHeaders } = require('./lib/preview.cjs');
 const { servedSite } = require('./lib/served-site.cjs');
 const { SEED, settled } = require('./lib/site.cjs');
@@ -366,18 +366,6 @@ test('the hits are laid out as teasers: across the column, the excerpt and its m
 const sitePolicy = (dist) =>
   parseHeaders(fs.readFileSync(path.join(dist, '_headers'), 'utf8')).find((r) => r.path === '/*').headers.find(([k]) => k === 'Content-Security-Policy')[1];
 
-// A watched page that also records the document's CSP violations.
-async function cspWatchedPage(browser) {
-  const page = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}`);
-    });
-  });
-  return page;
-}
-
 test('the search runs under the site\'s CSP: served with it, and no violation or console error', async () => {
   const policy = sitePolicy(DIST);
   assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'/);
@@ -386,7 +374,7 @@ test('the search runs under the site\'s CSP: served with it, and no violation or
     assert.equal(res.status, 200, p);
     assert.equal(res.headers['content-security-policy'], policy, `${p}: the site's CSP`);
   }
-  const page = await cspWatchedPage(site.browser);
+  const page = await cspWatchedPage(site.browser, { viewport: { width: 1280, height: 900 } });
   const res = await page.goto(site.url + '/');
   assert.equal(res.headers()['content-security-policy'], policy);
   await page.waitForSelector('html[data-app="hydrated"]');
@@ -399,13 +387,7 @@ test('the search runs under the site\'s CSP: served with it, and no violation or
   assert.deepEqual(page.problems, [], 'no page or console error');
 
   // And watchedPage would have said so: a refused script is a console error it records.
-  await page.evaluate(() => {
-    const s = document.createElement('script');
-    s.textContent = 'window.__injected = true;';
-    document.head.append(s);
-  });
-  await page.waitForFunction(() => window.__cspViolations.length > 0);
-  assert.equal(await page.evaluate(() => window.__injected), undefined);
+  assert.equal(await injectInlineScript(page), false, 'the injected script did not run');
   await page.waitForTimeout(100);
   assert.ok(page.problems.some((p) => /^console\.error: .*Content Security Policy/.test(p)), `watchedPage records the violation: ${page.problems}`);
   await page.context().close();
@@ -439,7 +421,7 @@ test('the sub-path build: the search runs under /nyheder/ and its hits link ther
   try {
     assert.equal(server.publicUrl, '/nyheder/');
     const base = `${server.url}/nyheder`;
-    const page = await cspWatchedPage(site.browser);
+    const page = await cspWatchedPage(site.browser, { viewport: { width: 1280, height: 900 } });
     const asked = [];
     page.on('request', (r) => asked.push(new URL(r.url()).pathname));
     await page.goto(`${base}/`);

@@ -38,6 +38,7 @@ const { trimWasm, trimGlue, WASM_OPT } = require('./lib/trim-wasm.cjs');
 const { minifyNames } = require('./lib/minify-names.cjs');
 const { buildSearchIndex } = require('./lib/search-index.cjs');
 const { writeManifest } = require('./lib/app-manifest.cjs');
+const { walk } = require('./lib/files.cjs');
 const { writeServiceWorker, removeServiceWorker, SW_META } = require('./lib/service-worker.cjs');
 
 const { HASHED_NAME, SHELL } = rules;
@@ -56,16 +57,6 @@ function normalizePublicUrl(publicUrl) {
   let p = raw.startsWith('/') ? raw : `/${raw}`;
   if (!p.endsWith('/')) p += '/';
   return p.replace(/\/{2,}/g, '/');
-}
-
-function walk(dir, rel = '') {
-  const out = [];
-  for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...walk(dir, r));
-    else if (entry.isFile()) out.push(r);
-  }
-  return out.sort();
 }
 
 function kib(n) {
@@ -87,12 +78,15 @@ function updateIntegrity(html, file, bytes) {
 
 // Trunk's own minifier fails on wasm-bindgen's glue ("RequiredTokenNotFound"), so the JS
 // would ship unminified (Lighthouse flags it; 52 KB raw, 7.6 KB brotli). terser minifies it.
+// terser's settings for every script of the build: the glue, the snippets, search.js.
+const TERSER = { module: true, compress: { passes: 2 }, mangle: true };
+
 async function minifyGlue(dist, html) {
   const { minify } = require('terser');
   for (const f of fs.readdirSync(dist).filter((f) => HASHED_NAME.test(f) && f.endsWith('.js'))) {
     const file = path.join(dist, f);
     const source = trimGlue(fs.readFileSync(file, 'utf8'));
-    const out = await minify(source, { module: true, compress: { passes: 2 }, mangle: true });
+    const out = await minify(source, TERSER);
     if (!out.code || out.code.length >= source.length) continue;
     fs.writeFileSync(file, out.code);
     html = updateIntegrity(html, f, out.code);
@@ -100,7 +94,7 @@ async function minifyGlue(dist, html) {
   // The search page's script (src/search.js, copied by Trunk, loaded by src/islands.js).
   const search = path.join(dist, 'search.js');
   if (fs.existsSync(search)) {
-    const out = await minify(fs.readFileSync(search, 'utf8'), { module: true, compress: { passes: 2 }, mangle: true });
+    const out = await minify(fs.readFileSync(search, 'utf8'), TERSER);
     if (out.code) fs.writeFileSync(search, out.code);
   }
   // The app's own scripts, which wasm-bindgen copies under snippets/ (src/islands.js),
@@ -119,7 +113,7 @@ async function minifyGlue(dist, html) {
       continue;
     }
     const source = fs.readFileSync(file, 'utf8');
-    const out = await minify(source, { module: true, compress: { passes: 2 }, mangle: true });
+    const out = await minify(source, TERSER);
     if (!out.code || out.code.length >= source.length) continue;
     fs.writeFileSync(file, out.code);
     html = updateIntegrity(html, rel, out.code);

@@ -46,4 +46,29 @@ async function watchedPage(browser, options = {}) {
   return page;
 }
 
-module.exports = { launch, watchedPage, CHROMIUM_ARGS };
+// A watched page that also records every CSP violation the document reports, in
+// `window.__cspViolations`.
+async function cspWatchedPage(browser, options = {}) {
+  const page = await watchedPage(browser, options);
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
+    });
+  });
+  return page;
+}
+
+// Injects an inline script into a cspWatchedPage and waits for the violation it causes;
+// resolves to whether the script ran anyway (it must not).
+async function injectInlineScript(page) {
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = true;';
+    document.head.append(s);
+  });
+  await page.waitForFunction(() => window.__cspViolations.length > 0);
+  return (await page.evaluate(() => window.__injected)) === true;
+}
+
+module.exports = { launch, watchedPage, cspWatchedPage, injectInlineScript, CHROMIUM_ARGS };

@@ -10,17 +10,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { HASHED_NAME } = require('../../tools/lib/cdn-rules.cjs');
+const { walk } = require('../../tools/lib/files.cjs');
 
 const REPO = path.resolve(__dirname, '../..');
 // What the second deployment's stylesheet says, for the test to read back.
 const MARK = '--tidende-udgave';
-
-function files(dir, rel = '') {
-  return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
-    const r = path.join(rel, e.name);
-    return e.isDirectory() ? files(dir, r) : [r];
-  });
-}
 
 const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
 
@@ -38,7 +32,7 @@ function deployAgain(root, publicUrl) {
     for (const suffix of ['', '.br', '.gz']) fs.rmSync(path.join(root, name + suffix), { force: true });
     renamed[name] = { next, integrity: sri(bytes) };
   }
-  for (const f of files(root).filter((f) => f.endsWith('.html'))) {
+  for (const f of walk(root).filter((f) => f.endsWith('.html'))) {
     const file = path.join(root, f);
     let html = fs.readFileSync(file, 'utf8');
     for (const [old, { next, integrity }] of Object.entries(renamed)) {

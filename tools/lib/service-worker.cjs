@@ -19,6 +19,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { HASHED_NAME } = require('./cdn-rules.cjs');
+const { walk } = require('./files.cjs');
 
 const SW = 'sw.js';
 const OFFLINE_PAGE = 'offline.html';
@@ -157,9 +158,7 @@ async function writeServiceWorker(dist, root = process.cwd()) {
 function removeServiceWorker(dist, root = process.cwd()) {
   fs.copyFileSync(path.join(root, KILL_SWITCH), path.join(dist, SW));
   let pages = 0;
-  const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]);
-  for (const file of walk(dist).filter((f) => f.endsWith('.html'))) {
+  for (const file of walk(dist).filter((f) => f.endsWith('.html')).map((f) => path.join(dist, f))) {
     const html = fs.readFileSync(file, 'utf8');
     const without = html.replace(SW_META, '');
     if (without === html) continue;
